@@ -13,4 +13,14 @@ public interface IGrainContext
 
     /// <summary>Services for this activation (scoped to it).</summary>
     IServiceProvider ActivationServices { get; }
+
+    /// <summary>Adds a component (such as a persistent state) whose set-up runs after construction and
+    /// before <c>OnActivateAsync</c>; if it throws, the activation fails.</summary>
+    void Subscribe(IActivationLifecycleParticipant participant);
+}
+
+/// <summary>A component of an activation with work to do at activation (state load) time.</summary>
+public interface IActivationLifecycleParticipant
+{
+    Task OnSetupStateAsync(CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using QuantumScheduler.Solvers.IO;
 using QuantumScheduler.Solvers.Model;
+using QuantumScheduler.Solvers.Validation;
 
 namespace QuantumScheduler.Solvers.Tests.IO;
 
@@ -31,6 +32,7 @@ public sealed class GapFileReaderTests : IDisposable
             Assert.Equal(agents * tasks, problem.Overrides.Count);
             Assert.Equal(ObjectiveSense.Maximize, problem.Objective.Sense);
             Assert.Equal(ObjectiveKind.TotalCost, problem.Objective.Kind);
+            Assert.Empty(ProblemValidator.Validate(problem));
         }
     }
 

@@ -29,6 +29,8 @@ public static class ProblemJsonReader
     public static ProblemReadResult Read(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
+        if (string.IsNullOrWhiteSpace(json))
+            return Failed(new ValidationError("", "the document is empty; expected a JSON object"));
         ProblemDocument? document;
         try
         {
@@ -36,7 +38,7 @@ public static class ProblemJsonReader
         }
         catch (JsonException e)
         {
-            return Failed(Describe(e));
+            return Failed(JsonErrorDescriber.Describe(e));
         }
         if (document is null)
             return Failed(new ValidationError("", "the document must be a JSON object, not null"));
@@ -48,15 +50,4 @@ public static class ProblemJsonReader
     }
 
     private static ProblemReadResult Failed(ValidationError error) => new(null, [error]);
-
-    private static ValidationError Describe(JsonException e)
-    {
-        var path = e.Path is null or "$" ? "" : e.Path.StartsWith("$.", StringComparison.Ordinal) ? e.Path[2..] : e.Path.TrimStart('$');
-        var message = e.Message;
-        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        if (cut >= 0)
-            message = message[..cut];
-        var where = e.LineNumber is { } line ? $"line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}: " : "";
-        return new ValidationError(path, $"{where}{message}");
-    }
 }

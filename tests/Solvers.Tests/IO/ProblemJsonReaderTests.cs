@@ -107,8 +107,11 @@ public sealed class ProblemJsonReaderTests
     }
 
     [Theory]
-    [InlineData("""{ "tasks": [ { "id": "t", "duration": "long" } ] }""", "tasks[0].duration", "line 1")]
-    [InlineData("""{ "tasks": [ { "id": "t", "requiredSkill": ["go"] } ] }""", "tasks[0].requiredSkill", "could not be mapped")]
+    [InlineData("""{ "tasks": [ { "id": "t", "duration": "long" } ] }""", "tasks[0].duration", "line 1, column 45: expected a number")]
+    [InlineData("""{ "tasks": [ { "id": "t", "requiredSkill": ["go"] } ] }""", "tasks[0].requiredSkill", "unknown property \"requiredSkill\" (did you mean \"requiredSkills\"?)")]
+    [InlineData("""{ "agents": 5 }""", "agents", "expected an array")]
+    [InlineData("""[1, 2]""", "", "expected an object")]
+    [InlineData("""  """, "", "the document is empty")]
     [InlineData("""{ "objective": { "kind": "fastest" } }""", "objective.kind", "unknown value \"fastest\" (expected one of totalCost, makespan, weightedTardiness, loadBalance, weightedMix)")]
     [InlineData("""{ "constraints": { "capacity": { "level": "soft" } } }""", "constraints.capacity.weight", "required for a soft constraint")]
     [InlineData("""{ "agents": [ null ] }""", "agents[0]", "expected an object, got null")]

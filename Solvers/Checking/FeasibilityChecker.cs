@@ -153,6 +153,7 @@ public static class FeasibilityChecker
         private void CheckTimes()
         {
             var deadlineLevel = _problem.Constraints.Deadlines;
+            var unplacedReason = schedule.Unplaced.GroupBy(u => u.Task).ToDictionary(g => g.Key, g => g.First().Message);
             for (var t = 0; t < instance.TaskCount; t++)
             {
                 if (!HasValidAgent(t))
@@ -163,7 +164,7 @@ public static class FeasibilityChecker
                 CheckDependencies(t, placed);
                 if (!placed)
                 {
-                    var reason = schedule.Unplaced.FirstOrDefault(u => u.Task == t)?.Message;
+                    var reason = unplacedReason.GetValueOrDefault(t);
                     Hard(ConstraintKind.Unscheduled, 1, [task.Id], [AgentId(a)], $"task {task.Id} on {AgentId(a)} has no start time{(reason is null ? "" : ": " + reason)}");
                     continue;
                 }

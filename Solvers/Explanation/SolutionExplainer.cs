@@ -19,9 +19,10 @@ public static class SolutionExplainer
         ArgumentNullException.ThrowIfNull(check);
         var terms = ObjectiveScoreTerms(instance, schedule).ToList();
         terms.AddRange(ConstraintTerms(check.Violations));
+        var reasons = new UnassignedReasons(instance, schedule);
         var unassigned = Enumerable.Range(0, schedule.TaskCount)
             .Where(t => schedule.AgentOfTask[t] == -1)
-            .Select(t => UnassignedReasons.For(instance, schedule, t))
+            .Select(reasons.For)
             .ToList();
         return new SolutionExplanation(terms, unassigned);
     }

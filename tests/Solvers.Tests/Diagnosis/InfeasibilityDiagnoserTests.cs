@@ -1,4 +1,5 @@
 using QuantumScheduler.Solvers.Diagnosis;
+using QuantumScheduler.Solvers.Evaluation;
 using QuantumScheduler.Solvers.Model;
 
 namespace QuantumScheduler.Solvers.Tests.Diagnosis;
@@ -216,7 +217,7 @@ public sealed class InfeasibilityDiagnoserTests
             if (Math.Pow(instance.AgentCount + 1, instance.TaskCount) > 3_000 || !InfeasibilityDiagnoser.Diagnose(instance).ProvesInfeasible)
                 continue;
             checkedProblems++;
-            var evaluator = new Evaluation.ObjectiveEvaluator(instance);
+            var evaluator = new ObjectiveEvaluator(instance);
             foreach (var assignment in AllAssignments(instance.TaskCount, instance.AgentCount))
                 Assert.False(evaluator.Evaluate(assignment).IsFeasible, $"seed {seed}: [{string.Join(",", assignment)}] is feasible despite {InfeasibilityDiagnoser.Diagnose(instance).Summary}");
         }

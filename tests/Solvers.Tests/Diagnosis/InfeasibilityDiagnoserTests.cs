@@ -163,6 +163,35 @@ public sealed class InfeasibilityDiagnoserTests
     }
 
     [Fact]
+    public void Reports_tasks_that_need_more_time_before_their_deadlines_than_their_agents_have()
+    {
+        // Each fits alone; on the one 'sql' agent (working 0..4 and 6..10) the three due by 9 need 8 of the 7 hours there.
+        var problem = new SchedulingProblem
+        {
+            Agents =
+            [
+                new Agent { Id = "db", Skills = ["sql"], Availability = [new TimeWindow(0, 4), new TimeWindow(6, 10)] },
+                new Agent { Id = "web", Skills = ["js"] },
+            ],
+            Tasks =
+            [
+                new SchedulingTask { Id = "q1", RequiredSkills = ["sql"], Duration = 3, Deadline = 9 },
+                new SchedulingTask { Id = "q2", RequiredSkills = ["sql"], Duration = 3, Deadline = 9, ReleaseTime = 1 },
+                new SchedulingTask { Id = "q3", RequiredSkills = ["sql"], Duration = 2, Deadline = 9 },
+                new SchedulingTask { Id = "q4", RequiredSkills = ["sql"], Duration = 1, Deadline = 40 },
+                new SchedulingTask { Id = "ui", RequiredSkills = ["js"], Duration = 9, Deadline = 9 },
+            ],
+        };
+
+        var conflict = Assert.Single(Diagnose(problem).Conflicts);
+
+        Assert.Equal(ConflictKind.DeadlineGroupTime, conflict.Kind);
+        Assert.Equal(["q1", "q2", "q3"], conflict.TaskIds);
+        Assert.Equal(["db"], conflict.AgentIds);
+        Assert.Equal("tasks q1, q2, q3 can only run on agent db (by skills and pins), between their earliest release 0 and latest deadline 9; they need at least 8 time units, but db has only 7 available then", conflict.Message);
+    }
+
+    [Fact]
     public void Reports_a_dependency_cycle_in_a_problem_built_in_code()
     {
         var problem = new SchedulingProblem

@@ -1,3 +1,5 @@
+using QuantumScheduler.Solvers.Evaluation;
+
 namespace QuantumScheduler.Solvers.Diagnosis;
 
 /// <summary>
@@ -33,6 +35,8 @@ internal static class SkillGroupCapacityAnalysis
             if (explained.Any(group.IsSupersetOf) || double.IsPositiveInfinity(group.Sum(a => instance.Capacity[a])))
                 continue;
             var inside = tasks.Where(t => AgentGroups.Confines(context, group, t)).ToList();
+            if (!NumericTolerance.Exceeds(inside.Sum(t => minimumLoad[t]), group.Sum(a => instance.Capacity[a])))
+                continue; // overloads within smaller groups are found when those groups are tried
             var chosen = MinimalOverload.Select(inside, t => minimumLoad[t], Supply);
             if (chosen.Count < 2)
                 continue; // none, or one task too big for every agent it may use: TaskFitAnalysis reports that

@@ -12,6 +12,9 @@ namespace QuantumScheduler.Solvers.Explanation;
 /// </summary>
 internal sealed class UnassignedReasons
 {
+    /// <summary>Agents whose reasons are spelled out; the rest are counted, so a reason stays readable.</summary>
+    private const int ListedAgents = 6;
+
     private readonly ProblemInstance _instance;
     private readonly Schedule _schedule;
     private readonly double[] _load;
@@ -68,7 +71,9 @@ internal sealed class UnassignedReasons
             UnassignedReasonKind.DeadlineUnreachable => "no eligible agent can meet its deadline",
             _ => "every eligible agent is ruled out",
         };
-        return new UnassignedTaskReason(definition.Id, kind, $"{lead}: {string.Join("; ", ruledOut.Select(r => r.Text))}");
+        var shown = string.Join("; ", ruledOut.Take(ListedAgents).Select(r => r.Text));
+        var more = ruledOut.Count > ListedAgents ? $"; and {ruledOut.Count - ListedAgents} more agents" : "";
+        return new UnassignedTaskReason(definition.Id, kind, $"{lead}: {shown}{more}");
     }
 
     private (UnassignedReasonKind Kind, string Text)? RuleOut(int task, int agent, double earliestStart)

@@ -7,8 +7,9 @@ namespace QuantumScheduler.Solvers.Checking;
 /// <summary>
 /// The one independent feasibility checker. Every solution of every backend passes through it; it
 /// trusts nothing the backend or the schedule builder says and recomputes every rule from the problem:
-/// skills and pins from the problem's own lists, loads, costs and durations from their definitions,
-/// times from the schedule's start and end. It is written for clarity, not speed (backends that need
+/// skills, pins, releases, deadlines and windows from the problem's own lists; loads, costs and
+/// durations from the compiled <see cref="ProblemInstance"/> (the one place they are defined); times
+/// from the schedule's start and end. It is written for clarity, not speed (backends that need
 /// speed use <see cref="ObjectiveEvaluator"/>, which is tested against this checker).
 /// </summary>
 public static class FeasibilityChecker

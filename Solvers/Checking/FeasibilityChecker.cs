@@ -118,11 +118,11 @@ public static class FeasibilityChecker
 
                 if (a < 0)
                 {
-                    var level = settings.AllowUnassigned ? ConstraintLevel.Soft(settings.UnassignedPenalty) : ConstraintLevel.Hard;
-                    Add(ConstraintKind.Unassigned, level, 1, settings.UnassignedPenalty * task.Priority, [task.Id], [],
-                        settings.AllowUnassigned
-                            ? $"task {task.Id} is unassigned (penalty {settings.UnassignedPenalty} × priority {task.Priority})"
-                            : $"task {task.Id} is unassigned and unassigned tasks are not allowed");
+                    if (settings.AllowUnassigned)
+                        _violations.Add(new Violation(ConstraintKind.Unassigned, false, 1, settings.UnassignedPenalty * task.Priority, [task.Id], [],
+                            $"task {task.Id} is unassigned (penalty {settings.UnassignedPenalty} × priority {task.Priority})"));
+                    else
+                        Hard(ConstraintKind.Unassigned, 1, [task.Id], [], $"task {task.Id} is unassigned and unassigned tasks are not allowed");
                     continue;
                 }
 

@@ -7,7 +7,8 @@ namespace QuantumScheduler.Solvers.IO.Json;
 
 /// <summary>
 /// Turns System.Text.Json's exceptions into messages about the document rather than about .NET types:
-/// "expected a number", "unknown property "requiredSkill" (did you mean "requiredSkills"?)". What is
+/// "expected a number", "unknown property "requiredSkill" (did you mean "requiredSkills"?)",
+/// "duplicate property "duration"". What is
 /// expected where is read from the schema generated from the document types, so it cannot drift.
 /// </summary>
 internal static class JsonErrorDescriber
@@ -27,13 +28,17 @@ internal static class JsonErrorDescriber
             message = $"expected {expected}";
         else if (message.Contains("could not be mapped", StringComparison.Ordinal))
             message = UnknownProperty(path);
+        else if (message.StartsWith("Duplicate property", StringComparison.Ordinal))
+            message = $"duplicate property \"{LastName(path)}\"";
         return new ValidationError(path, where + message);
     }
+
+    private static string LastName(string path) => path[(path.LastIndexOf('.') + 1)..];
 
     private static string UnknownProperty(string path)
     {
         var dot = path.LastIndexOf('.');
-        var name = dot < 0 ? path : path[(dot + 1)..];
+        var name = LastName(path);
         var parent = dot < 0 ? Schema.Value : Node(path[..dot]);
         var known = (parent?["properties"] as JsonObject)?.Select(p => p.Key).ToList() ?? [];
         var suggestion = known.OrderBy(k => Distance(k.ToLowerInvariant(), name.ToLowerInvariant())).FirstOrDefault();

@@ -7,6 +7,7 @@ namespace QuantumScheduler.Solvers.IO.Json;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    WriteIndented = true)]
+    WriteIndented = true,
+    AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(ProblemDocument))]
 internal sealed partial class ProblemJsonContext : JsonSerializerContext;

@@ -110,6 +110,7 @@ public sealed class ProblemJsonReaderTests
     [InlineData("""{ "tasks": [ { "id": "t", "duration": "long" } ] }""", "tasks[0].duration", "line 1, column 45: expected a number")]
     [InlineData("""{ "tasks": [ { "id": "t", "requiredSkill": ["go"] } ] }""", "tasks[0].requiredSkill", "unknown property \"requiredSkill\" (did you mean \"requiredSkills\"?)")]
     [InlineData("""{ "agents": 5 }""", "agents", "expected an array")]
+    [InlineData("""{ "tasks": [ { "id": "t", "duration": 1, "duration": 2 } ] }""", "tasks[0].duration", "duplicate property \"duration\"")]
     [InlineData("""[1, 2]""", "", "expected an object")]
     [InlineData("""  """, "", "the document is empty")]
     [InlineData("""{ "objective": { "kind": "fastest" } }""", "objective.kind", "unknown value \"fastest\" (expected one of totalCost, makespan, weightedTardiness, loadBalance, weightedMix)")]

@@ -79,6 +79,17 @@ public sealed class ProblemValidatorTests
     }
 
     [Fact]
+    public void Reports_null_lists_in_problems_built_in_code()
+    {
+        var problem = Valid with { Pinned = null!, Tasks = [Valid.Tasks[0] with { Dependencies = null! }] };
+
+        var errors = Errors(problem);
+
+        Assert.Contains("pinned: must not be null (use an empty list)", errors);
+        Assert.Contains("tasks[0].dependencies: must not be null (use an empty list)", errors);
+    }
+
+    [Fact]
     public void A_deadline_uses_the_shortest_duration_over_skilled_agents()
     {
         var problem = Valid with

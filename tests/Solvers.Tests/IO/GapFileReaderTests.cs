@@ -11,7 +11,7 @@ public sealed class GapFileReaderTests : IDisposable
     public void Dispose() => Directory.Delete(_scratch, recursive: true);
 
     // OR-Library's published sizes: gap1..gap4 are 5 agents × 15/20/25/30 jobs, gap5 and gap6 8 × 24/32.
-    [Theory]
+    [GapBenchmarkTheory]
     [InlineData(1, 5, 15)]
     [InlineData(2, 5, 20)]
     [InlineData(3, 5, 25)]
@@ -36,7 +36,7 @@ public sealed class GapFileReaderTests : IDisposable
         }
     }
 
-    [Fact]
+    [GapBenchmarkFact]
     public void Every_yagiura_file_is_one_instance_sized_as_its_name_says()
     {
         var files = Directory.GetFiles(Path.Combine(TestPaths.GapBenchmarks, "yagiura"));
@@ -53,7 +53,7 @@ public sealed class GapFileReaderTests : IDisposable
         }
     }
 
-    [Fact]
+    [GapBenchmarkFact]
     public void Every_instance_named_in_the_optima_table_is_read()
     {
         var names = Directory.GetFiles(TestPaths.GapBenchmarks, "*", SearchOption.AllDirectories)

@@ -5,7 +5,8 @@ namespace QuantumScheduler.Solvers.Backends.Mip;
 /// <summary>
 /// Writes the assignment MIP of a problem that <see cref="MipSupport"/> accepted:
 /// <list type="bullet">
-/// <item>binary x[t, a] only for eligible pairs (skills eliminate variables; a pinned pair is fixed to 1);</item>
+/// <item>binary x[t, a] only for eligible pairs (skills eliminate variables; a pinned pair is fixed to 1, and a pin
+/// to an agent without the skills leaves the task no variable, so the model is infeasible);</item>
 /// <item>per task Σₐ x[t, a] + u[t] = 1, with u[t] ∈ [0, 1] priced at penalty × priority when tasks may stay
 /// unassigned, and absent otherwise;</item>
 /// <item>per agent with a capacity Σₜ load·x ≤ capacity (hard), or ≤ capacity + e[a] with e[a] priced at the soft
@@ -36,7 +37,8 @@ internal static class MipModelBuilder
         {
             firstColumnOfTask[t] = columns.Count;
             var pinned = instance.PinnedAgent[t] >= 0;
-            foreach (var a in instance.EligibleAgents[t])
+            // A task pinned to an agent without its skills gets no column: the checker holds skills hard even for pins.
+            foreach (var a in instance.EligibleAgents[t].Where(a => instance.IsEligible(t, a)))
             {
                 var load = instance.Load(t, a);
                 var duration = instance.Duration(t, a);

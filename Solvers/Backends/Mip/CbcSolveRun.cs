@@ -3,7 +3,7 @@ namespace QuantumScheduler.Solvers.Backends.Mip;
 /// <summary>
 /// One <c>Cbc_solve</c> on a dedicated thread. The run owns its native model and stop signal and frees them only
 /// when CBC has returned, so a caller that gives up waiting (see <see cref="ClassicalMipBackend"/>) never frees
-/// memory CBC still uses. CBC models share no state, so runs may proceed in parallel.
+/// memory CBC still uses. The caller must hold <see cref="CbcSolveGate"/>; the run leaves it when CBC returns.
 /// </summary>
 internal sealed class CbcSolveRun
 {
@@ -60,6 +60,7 @@ internal sealed class CbcSolveRun
         finally
         {
             _stop.Dispose();
+            CbcSolveGate.Exit();
         }
     }
 

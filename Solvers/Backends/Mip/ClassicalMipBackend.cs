@@ -14,7 +14,8 @@ namespace QuantumScheduler.Solvers.Backends.Mip;
 /// <see cref="ClassicalMipOptions.StopGrace"/> the backend stops CBC through <see cref="CbcStopSignal"/>, and if CBC
 /// still has not returned after <see cref="ClassicalMipOptions.AbandonGrace"/> it answers without it (warm start or
 /// nothing). Cancellation stops CBC the same way. CBC 2.10's C API reports no incumbents while it runs, so progress is
-/// reported once, with the final incumbent.
+/// reported once, with the final incumbent. CBC 2.10 cannot run two solves at once in one process
+/// (<see cref="CbcSolveGate"/>): concurrent calls queue, and the queueing time counts against their time limits.
 /// </para>
 /// </summary>
 public sealed class ClassicalMipBackend : ISolverBackend
@@ -81,8 +82,14 @@ public sealed class ClassicalMipBackend : ISolverBackend
         if (cancellationToken.IsCancellationRequested)
             return Unfinished(model, start, TerminationReason.Cancelled, details);
 
-        var run = new CbcSolveRun(model, Parameters(options), start);
-        var interruption = await SuperviseAsync(run, options.TimeLimit, cancellationToken).ConfigureAwait(false);
+        if (!await CbcSolveGate.EnterAsync(options.TimeLimit - clock.Elapsed, cancellationToken).ConfigureAwait(false))
+        {
+            details["stoppedBy"] = "waiting for another CBC solve to end (CBC solves run one at a time)";
+            return Unfinished(model, start, cancellationToken.IsCancellationRequested ? TerminationReason.Cancelled : TerminationReason.TimeLimit, details);
+        }
+        var remaining = options.TimeLimit - clock.Elapsed;
+        var run = new CbcSolveRun(model, Parameters(options, remaining), start);
+        var interruption = await SuperviseAsync(run, remaining, cancellationToken).ConfigureAwait(false);
         if (interruption is not null)
             details["stoppedBy"] = interruption.Value.Description;
         if (interruption is { Abandoned: true } abandoned)
@@ -139,7 +146,7 @@ public sealed class ClassicalMipBackend : ISolverBackend
         return new Interruption(termination, Abandoned: !stopped);
     }
 
-    private List<KeyValuePair<string, string>> Parameters(SolveOptions options)
+    private List<KeyValuePair<string, string>> Parameters(SolveOptions options, TimeSpan timeLimit)
     {
         var threads = options.Threads == 0 ? Environment.ProcessorCount : options.Threads;
         // CBC reads seed 0 as "take one from the clock"; keep every user seed reproducible.
@@ -149,7 +156,7 @@ public sealed class ClassicalMipBackend : ISolverBackend
             new("log", Format(_options.LogLevel)),
             new("slog", Format(_options.LogLevel)),
             new("timeMode", "elapsed"),
-            new("sec", Format(Math.Min(options.TimeLimit.TotalSeconds, 1e9))),
+            new("sec", Format(Math.Clamp(timeLimit.TotalSeconds, 0, 1e9))),
             new("randomSeed", seed),
             new("randomCbcSeed", seed),
             new("feas", _options.FeasibilityPump ? "on" : "off"),

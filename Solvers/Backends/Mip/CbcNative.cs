@@ -45,6 +45,10 @@ internal static partial class CbcNative
         CbcModelHandle model, delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr, void> callback, string name, IntPtr appData);
 
     [LibraryImport(LibraryName)]
+    public static unsafe partial void Cbc_registerCallBack(
+        CbcModelHandle model, delegate* unmanaged[Cdecl]<IntPtr, int, int, double*, int, int*, int, IntPtr, void> callback);
+
+    [LibraryImport(LibraryName)]
     public static partial int Cbc_solve(CbcModelHandle model);
 
     [LibraryImport(LibraryName)]

@@ -13,8 +13,9 @@ namespace QuantumScheduler.Solvers.Backends.Mip;
 /// The time limit is CBC's own (wall clock) and is enforced a second time here: past the limit plus
 /// <see cref="ClassicalMipOptions.StopGrace"/> the backend stops CBC through <see cref="CbcStopSignal"/>, and if CBC
 /// still has not returned after <see cref="ClassicalMipOptions.AbandonGrace"/> it answers without it (warm start or
-/// nothing). Cancellation stops CBC the same way. CBC 2.10's C API reports no incumbents while it runs, so progress is
-/// reported once, with the final incumbent. CBC 2.10 cannot run two solves at once in one process
+/// nothing). Cancellation, <see cref="SolveOptions.TargetObjective"/> and <see cref="SolveOptions.UnimprovedTimeLimit"/>
+/// (watched through CBC's messages, <see cref="CbcSearchMonitor"/>) stop CBC the same way. CBC 2.10's C API never
+/// hands out an incumbent's solution while it runs, so progress is reported once, with the final incumbent. CBC 2.10 cannot run two solves at once in one process
 /// (<see cref="CbcSolveGate"/>): concurrent calls queue, and the queueing time counts against their time limits.
 /// </para>
 /// </summary>
@@ -88,7 +89,7 @@ public sealed class ClassicalMipBackend : ISolverBackend
             return Unfinished(model, start, cancellationToken.IsCancellationRequested ? TerminationReason.Cancelled : TerminationReason.TimeLimit, details);
         }
         var remaining = options.TimeLimit - clock.Elapsed;
-        var run = new CbcSolveRun(model, Parameters(options, remaining), start);
+        var run = new CbcSolveRun(model, Parameters(options, remaining), start, options.TargetObjective, options.UnimprovedTimeLimit);
         var interruption = await SuperviseAsync(run, remaining, cancellationToken).ConfigureAwait(false);
         if (interruption is not null)
             details["stoppedBy"] = interruption.Value.Description;
@@ -96,6 +97,11 @@ public sealed class ClassicalMipBackend : ISolverBackend
             return Unfinished(model, start, abandoned.Termination, details);
 
         var outcome = await run.Completion.ConfigureAwait(false);
+        if (interruption is null && run.StoppedByRule is { } rule)
+        {
+            interruption = new Interruption(rule, Abandoned: false);
+            details["stoppedBy"] = interruption.Value.Description;
+        }
         details["nodes"] = Format(outcome.Nodes);
         details["cbcSecondaryStatus"] = Format(outcome.SecondaryStatus);
         var agentOfTask = outcome.Solution is { } solution ? model.Decode(solution) : MipWarmStart.Assignment(model, start);
@@ -154,7 +160,8 @@ public sealed class ClassicalMipBackend : ISolverBackend
         var parameters = new List<KeyValuePair<string, string>>
         {
             new("log", Format(_options.LogLevel)),
-            new("slog", Format(_options.LogLevel)),
+            // CBC 2.10 delivers no messages to the callback at solver log level 0, and prints every message it delivers.
+            new("slog", Format(CbcSearchMonitor.IsNeeded(options.TargetObjective, options.UnimprovedTimeLimit) ? Math.Max(1, _options.LogLevel) : _options.LogLevel)),
             new("timeMode", "elapsed"),
             new("sec", Format(Math.Clamp(timeLimit.TotalSeconds, 0, 1e9))),
             new("randomSeed", seed),
@@ -178,7 +185,12 @@ public sealed class ClassicalMipBackend : ISolverBackend
 
     private readonly record struct Interruption(TerminationReason Termination, bool Abandoned)
     {
-        public string Description =>
-            (Termination == TerminationReason.Cancelled ? "cancellation" : "watchdog") + (Abandoned ? " (CBC abandoned, still running)" : string.Empty);
+        public string Description => Termination switch
+        {
+            TerminationReason.Cancelled => "cancellation",
+            TerminationReason.TargetReached => "target objective",
+            TerminationReason.UnimprovedTimeLimit => "unimproved time limit",
+            _ => "watchdog",
+        } + (Abandoned ? " (CBC abandoned, still running)" : string.Empty);
     }
 }

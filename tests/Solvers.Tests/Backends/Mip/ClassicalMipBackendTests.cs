@@ -6,6 +6,7 @@ using QuantumScheduler.Solvers.Model;
 
 namespace QuantumScheduler.Solvers.Tests.Backends.Mip;
 
+[Collection(CbcCollection.Name)]
 public sealed class ClassicalMipBackendTests
 {
     private static readonly SolveOptions Quick = new() { TimeLimit = TimeSpan.FromSeconds(30) };

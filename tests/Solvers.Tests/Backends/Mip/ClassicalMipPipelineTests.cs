@@ -6,6 +6,7 @@ using QuantumScheduler.Solvers.Solving;
 namespace QuantumScheduler.Solvers.Tests.Backends.Mip;
 
 /// <summary>classical-mip behind the solve pipeline: checked, bounded answers, and refusals as statuses.</summary>
+[Collection(CbcCollection.Name)]
 public sealed class ClassicalMipPipelineTests
 {
     [Fact]

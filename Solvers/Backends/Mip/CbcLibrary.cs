@@ -47,7 +47,14 @@ internal sealed class CbcLibrary
         {
             if (s_resolverInstalled)
                 return;
-            NativeLibrary.SetDllImportResolver(typeof(CbcLibrary).Assembly, Resolve);
+            try
+            {
+                NativeLibrary.SetDllImportResolver(typeof(CbcLibrary).Assembly, Resolve);
+            }
+            catch (InvalidOperationException)
+            {
+                // Another part of this assembly owns the resolver; the soname still loads by default probing.
+            }
             s_resolverInstalled = true;
         }
     }

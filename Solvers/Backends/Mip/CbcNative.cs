@@ -9,8 +9,11 @@ namespace QuantumScheduler.Solvers.Backends.Mip;
 /// </summary>
 internal static partial class CbcNative
 {
-    /// <summary>The logical library name that <see cref="CbcLibrary"/>'s import resolver maps to the real file.</summary>
-    public const string LibraryName = "CbcSolver";
+    /// <summary>
+    /// The library the declarations bind to. <see cref="CbcLibrary"/>'s import resolver maps it to the handle it
+    /// validated; being the real soname, it also resolves by default probing if another resolver owns the assembly.
+    /// </summary>
+    public const string LibraryName = CbcLibrary.DefaultFileName;
 
     [LibraryImport(LibraryName)]
     public static partial CbcModelHandle Cbc_newModel();

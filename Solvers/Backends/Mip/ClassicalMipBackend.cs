@@ -70,6 +70,12 @@ public sealed class ClassicalMipBackend : ISolverBackend
         if (MipSupport.WhyUnsupported(instance.Problem) is { } unsupported)
             throw new NotSupportedException(unsupported);
 
+        if (instance.TaskCount == 0)
+        {
+            // Nothing to decide, and CBC takes a model without integer columns down its LP path, which keeps no solution.
+            return new BackendResult { AgentOfTask = [], Termination = TerminationReason.Optimal, Bound = 0 };
+        }
+
         var clock = Stopwatch.StartNew();
         var model = MipModelBuilder.Build(instance);
         var start = MipWarmStart.Columns(instance, model);

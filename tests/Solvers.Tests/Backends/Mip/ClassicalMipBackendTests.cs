@@ -121,6 +121,31 @@ public sealed class ClassicalMipBackendTests
     }
 
     [Fact]
+    public async Task A_task_no_agent_can_do_makes_the_model_infeasible_without_crashing()
+    {
+        var problem = new SchedulingProblem
+        {
+            Agents = [new Agent { Id = "a" }],
+            Tasks = [new SchedulingTask { Id = "port", RequiredSkills = ["rust"] }, new SchedulingTask { Id = "docs" }],
+        };
+
+        var result = await new ClassicalMipBackend().SolveAsync(ProblemInstance.Compile(problem), Quick, null, CancellationToken.None);
+
+        Assert.Equal(TerminationReason.Infeasible, result.Termination);
+    }
+
+    [Fact]
+    public async Task A_problem_without_tasks_is_trivially_optimal()
+    {
+        var problem = new SchedulingProblem { Agents = [new Agent { Id = "a", Capacity = 1 }] };
+
+        var result = await new ClassicalMipBackend().SolveAsync(ProblemInstance.Compile(problem), Quick, null, CancellationToken.None);
+
+        Assert.Empty(result.AgentOfTask);
+        Assert.Equal(TerminationReason.Optimal, result.Termination);
+    }
+
+    [Fact]
     public async Task Unassigned_tasks_are_priced_by_priority_when_allowed()
     {
         var problem = new SchedulingProblem

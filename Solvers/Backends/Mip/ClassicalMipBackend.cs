@@ -15,8 +15,9 @@ namespace QuantumScheduler.Solvers.Backends.Mip;
 /// still has not returned after <see cref="ClassicalMipOptions.AbandonGrace"/> it answers without it (warm start or
 /// nothing). Cancellation, <see cref="SolveOptions.TargetObjective"/> and <see cref="SolveOptions.UnimprovedTimeLimit"/>
 /// (watched through CBC's messages, <see cref="CbcSearchMonitor"/>) stop CBC the same way. CBC 2.10's C API never
-/// hands out an incumbent's solution while it runs, so progress is reported once, with the final incumbent. CBC 2.10 cannot run two solves at once in one process
-/// (<see cref="CbcSolveGate"/>): concurrent calls queue, and the queueing time counts against their time limits.
+/// hands out an incumbent's solution while it runs, so progress is reported once, with the final incumbent.
+/// CBC 2.10 cannot run two solves at once in one process (<see cref="CbcSolveGate"/>): concurrent calls queue, and
+/// the queueing time counts against their time limits.
 /// </para>
 /// </summary>
 public sealed class ClassicalMipBackend : ISolverBackend
@@ -114,7 +115,7 @@ public sealed class ClassicalMipBackend : ISolverBackend
         var result = interruption is { } stopped
             // After a stop CBC believes its pruned tree was searched: its optimality and bound are not proofs.
             ? new BackendResult { AgentOfTask = agentOfTask, Termination = stopped.Termination, Details = details }
-            : Completed(outcome, agentOfTask, details);
+            : FromOutcome(outcome, agentOfTask, details);
         if (outcome.Solution is not null)
         {
             details["mipObjective"] = Format(outcome.Objective);
@@ -123,7 +124,7 @@ public sealed class ClassicalMipBackend : ISolverBackend
         return result;
     }
 
-    private static BackendResult Completed(CbcOutcome outcome, int[] agentOfTask, IReadOnlyDictionary<string, string> details)
+    private static BackendResult FromOutcome(CbcOutcome outcome, int[] agentOfTask, IReadOnlyDictionary<string, string> details)
     {
         double? bound = Math.Abs(outcome.BestPossible) < NoValue ? outcome.BestPossible : null;
         var termination = outcome switch

@@ -41,8 +41,8 @@ public static class ProblemValidator
             ValidateAgents();
             ValidateTasks();
             ValidateOverrides();
-            ValidateAssignments(problem.Pinned ?? [], "pinned", requireEligible: true);
-            ValidateAssignments(problem.InitialSolution ?? [], "initialSolution", requireEligible: true);
+            ValidateAssignments(problem.Pinned ?? [], "pinned");
+            ValidateAssignments(problem.InitialSolution ?? [], "initialSolution");
             ValidateSkills();
             ValidateDependencies();
             ValidateDeadlines();
@@ -165,7 +165,7 @@ public static class ProblemValidator
             return -1;
         }
 
-        private void ValidateAssignments(IReadOnlyList<Assignment> assignments, string collection, bool requireEligible)
+        private void ValidateAssignments(IReadOnlyList<Assignment> assignments, string collection)
         {
             var seen = new Dictionary<int, int>();
             for (var i = 0; i < assignments.Count; i++)
@@ -179,7 +179,7 @@ public static class ProblemValidator
                     Error($"{collection}[{i}].taskId", $"task \"{assignments[i].TaskId}\" is listed twice (also {collection}[{seen[task]}])");
                     continue;
                 }
-                if (agent < 0 || !requireEligible)
+                if (agent < 0)
                     continue;
                 var missing = MissingSkills(Tasks[task], Agents[agent]);
                 if (missing.Count > 0)

@@ -57,6 +57,7 @@ public sealed class ClassicalTabuBackend : ISolverBackend
         {
             ["threads"] = threads.ToString(CultureInfo.InvariantCulture),
             ["iterations"] = search.Workers.Sum(w => w.Iterations).ToString(CultureInfo.InvariantCulture),
+            ["evaluations"] = search.Workers.Sum(w => w.Evaluations).ToString(CultureInfo.InvariantCulture),
             ["restarts"] = search.Workers.Sum(w => w.Restarts).ToString(CultureInfo.InvariantCulture),
             ["lowerBound"] = model.ToProblemSense(model.LowerBound).ToString("R", CultureInfo.InvariantCulture),
         };

@@ -14,6 +14,7 @@ internal sealed class PortfolioSearch
     private readonly TabuWorker[] _workers;
     private readonly ElitePool _sharedElite;
     private readonly long _iterationCap;
+    private readonly long _evaluationCap;
     private bool _stop;
 
     public PortfolioSearch(AssignmentModel model, TabuSearchOptions options, int seed, int threads, SearchMonitor monitor)
@@ -23,6 +24,7 @@ internal sealed class PortfolioSearch
         _monitor = monitor;
         _sharedElite = new ElitePool(options.EliteSize);
         _iterationCap = options.MaxIterations ?? long.MaxValue;
+        _evaluationCap = options.MaxEvaluations ?? long.MaxValue;
         _workers = Enumerable.Range(0, threads).Select(k => new TabuWorker(model, options, WorkerSeed(seed, k), monitor)).ToArray();
     }
 
@@ -42,7 +44,7 @@ internal sealed class PortfolioSearch
     {
         while (!_stop)
         {
-            _workers[0].RunEpoch(_options.EvaluationsPerEpoch, _iterationCap);
+            _workers[0].RunEpoch(_options.EvaluationsPerEpoch, _iterationCap, _evaluationCap);
             Synchronise();
         }
     }
@@ -68,7 +70,7 @@ internal sealed class PortfolioSearch
         {
             while (!_stop)
             {
-                worker.RunEpoch(_options.EvaluationsPerEpoch, _iterationCap);
+                worker.RunEpoch(_options.EvaluationsPerEpoch, _iterationCap, _evaluationCap);
                 barrier.SignalAndWait();
             }
             return null;
@@ -88,7 +90,7 @@ internal sealed class PortfolioSearch
         foreach (var worker in _workers) _sharedElite.OfferAll(worker.Elite);
         var snapshot = _sharedElite.Solutions.ToArray();
         foreach (var worker in _workers) worker.ShareElite(snapshot);
-        if (_workers.All(w => w.Iterations >= _iterationCap)) _monitor.Stop(TerminationReason.Completed);
+        if (_workers.All(w => w.Exhausted(_iterationCap, _evaluationCap))) _monitor.Stop(TerminationReason.Completed);
         _stop = _monitor.ShouldStop();
     }
 

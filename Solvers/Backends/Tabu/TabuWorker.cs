@@ -16,6 +16,8 @@ internal sealed class TabuWorker
     private readonly CapacityPenalty _penalty;
     private readonly MoveSelector _selector;
     private readonly SwapNeighbourhood _swaps;
+    private readonly EjectionChainNeighbourhood? _chains;
+    private readonly CandidateSample _sample;
     private readonly long _restartAfter;
     private readonly int _perturbedTasks;
     private IReadOnlyList<EliteSolution> _restartPoints = [];
@@ -32,6 +34,8 @@ internal sealed class TabuWorker
         _penalty = new CapacityPenalty(model, options);
         _selector = new MoveSelector(model, _state, _tabu, _random);
         _swaps = new SwapNeighbourhood(model);
+        _sample = new CandidateSample(model, options.PairEvaluationsPerIteration);
+        _chains = options.EjectionChains ? new EjectionChainNeighbourhood(model, _tabu) : null;
         Elite = new ElitePool(options.EliteSize);
         var movable = Math.Max(1, model.MovableTasks.Length);
         _restartAfter = Math.Max(100, (long)(options.RestartAfterTaskMultiple * movable));
@@ -44,6 +48,9 @@ internal sealed class TabuWorker
     public long Iterations { get; private set; }
 
     public long Restarts { get; private set; }
+
+    /// <summary>Moves evaluated so far: the worker's measure of work done.</summary>
+    public long Evaluations { get; private set; }
 
     /// <summary>Best feasible objective (minimisation form); +∞ until one is found.</summary>
     public double BestObjective { get; private set; } = double.PositiveInfinity;
@@ -66,19 +73,24 @@ internal sealed class TabuWorker
     /// <summary>The elite solutions shared by all workers at the last synchronisation point; used as restart points.</summary>
     public void ShareElite(IReadOnlyList<EliteSolution> solutions) => _restartPoints = solutions;
 
-    /// <summary>Searches until the evaluation budget of this epoch is spent, the iteration cap is reached or the monitor says stop.</summary>
-    public void RunEpoch(long evaluationBudget, long iterationCap)
+    /// <summary>Whether the worker has used up its deterministic iteration or evaluation cap.</summary>
+    public bool Exhausted(long iterationCap, long evaluationCap) => Iterations >= iterationCap || Evaluations >= evaluationCap;
+
+    /// <summary>Searches until the evaluation budget of this epoch is spent, a cap is reached or the monitor says stop.</summary>
+    public void RunEpoch(long evaluationBudget, long iterationCap, long evaluationCap)
     {
-        long spent = 0;
-        while (spent < evaluationBudget && Iterations < iterationCap && !_monitor.ShouldStop())
-            spent += Step();
+        var end = Evaluations + evaluationBudget;
+        while (Evaluations < end && !Exhausted(iterationCap, evaluationCap) && !_monitor.ShouldStop())
+            Evaluations += Step();
     }
 
     private long Step()
     {
         _penalty.Refresh(_state);
         _selector.Reset(Iterations, BestObjective);
-        var evaluations = 1 + ShiftNeighbourhood.Explore(_model, _state, _penalty, _selector) + _swaps.Explore(_state, _penalty, _selector);
+        _sample.Draw(_random);
+        var evaluations = 1 + ShiftNeighbourhood.Explore(_model, _state, _penalty, _selector) + _swaps.Explore(_state, _penalty, _selector, _sample)
+            + (_chains?.Explore(_state, _penalty, _selector, _sample, Iterations) ?? 0);
         var move = _selector.Best.Kind == MoveKind.None ? RandomShift() : _selector.Best;
         Apply(move);
         _penalty.Adapt(_state);
@@ -92,17 +104,9 @@ internal sealed class TabuWorker
     {
         if (move.Kind == MoveKind.None) return;
         var from = _state.SlotOf[move.Task];
-        if (move.Kind == MoveKind.Shift)
-        {
-            _state.Shift(move.Task, move.Slot);
-        }
-        else
-        {
-            var partnerFrom = _state.SlotOf[move.Partner];
-            _state.Swap(move.Task, move.Partner);
-            _tabu.Forbid(move.Partner, partnerFrom, Iterations, _random);
-        }
+        if (move.Kind != MoveKind.Shift) _tabu.Forbid(move.Partner, _state.SlotOf[move.Partner], Iterations, _random);
         _tabu.Forbid(move.Task, from, Iterations, _random);
+        _state.Apply(move);
     }
 
     /// <summary>When every move is tabu: any task to any other slot it may take.</summary>

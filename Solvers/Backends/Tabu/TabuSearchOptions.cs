@@ -34,6 +34,12 @@ public sealed record TabuSearchOptions
     public long PairEvaluationsPerIteration { get; init; } = 60_000;
 
     /// <summary>
+    /// Random shift and swap moves scored per iteration on the schedule path (objectives or constraints that need
+    /// times, and load balance), where each score builds a schedule. Default 64.
+    /// </summary>
+    public int ScheduleMovesPerIteration { get; init; } = 64;
+
+    /// <summary>
     /// Relative growth of an overloaded agent's capacity penalty per iteration (strategic oscillation: the search
     /// is pushed back towards feasibility the longer an agent stays overloaded). Default 0.1.
     /// </summary>
@@ -73,6 +79,7 @@ public sealed record TabuSearchOptions
         if (PerturbationShare is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(PerturbationShare), PerturbationShare, "must be in [0, 1]");
         if (EliteSize < 1) throw new ArgumentOutOfRangeException(nameof(EliteSize), EliteSize, "must be at least 1");
         if (PairEvaluationsPerIteration < 100) throw new ArgumentOutOfRangeException(nameof(PairEvaluationsPerIteration), PairEvaluationsPerIteration, "must be at least 100");
+        if (ScheduleMovesPerIteration < 1) throw new ArgumentOutOfRangeException(nameof(ScheduleMovesPerIteration), ScheduleMovesPerIteration, "must be at least 1");
         if (EvaluationsPerEpoch < 1000) throw new ArgumentOutOfRangeException(nameof(EvaluationsPerEpoch), EvaluationsPerEpoch, "must be at least 1000");
     }
 }

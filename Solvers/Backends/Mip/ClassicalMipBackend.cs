@@ -96,7 +96,7 @@ public sealed class ClassicalMipBackend : ISolverBackend
             return Unfinished(model, start, cancellationToken.IsCancellationRequested ? TerminationReason.Cancelled : TerminationReason.TimeLimit, details);
         }
         var remaining = options.TimeLimit - clock.Elapsed;
-        var run = new CbcSolveRun(model, Parameters(options, remaining), start, options.TargetObjective, options.UnimprovedTimeLimit);
+        var run = new CbcSolveRun(model, CbcCommandLine.For(options, _options, remaining), start, options.TargetObjective, options.UnimprovedTimeLimit);
         var interruption = await SuperviseAsync(run, remaining, cancellationToken).ConfigureAwait(false);
         if (interruption is not null)
             details["stoppedBy"] = interruption.Value.Description;
@@ -157,30 +157,6 @@ public sealed class ClassicalMipBackend : ISolverBackend
         run.RequestStop();
         var stopped = await Task.WhenAny(completion, Task.Delay(DelayOf(_options.AbandonGrace))).ConfigureAwait(false) == completion;
         return new Interruption(termination, Abandoned: !stopped);
-    }
-
-    private List<KeyValuePair<string, string>> Parameters(SolveOptions options, TimeSpan timeLimit)
-    {
-        var threads = options.Threads == 0 ? Environment.ProcessorCount : options.Threads;
-        // CBC reads seed 0 as "take one from the clock"; keep every user seed reproducible.
-        var seed = Format((int)((uint)options.Seed % int.MaxValue) + 1);
-        var parameters = new List<KeyValuePair<string, string>>
-        {
-            new("log", Format(_options.LogLevel)),
-            // CBC 2.10 delivers no messages to the callback at solver log level 0, and prints every message it delivers.
-            new("slog", Format(CbcSearchMonitor.IsNeeded(options.TargetObjective, options.UnimprovedTimeLimit) ? Math.Max(1, _options.LogLevel) : _options.LogLevel)),
-            new("timeMode", "elapsed"),
-            new("sec", Format(Math.Clamp(timeLimit.TotalSeconds, 0, 1e9))),
-            new("randomSeed", seed),
-            new("randomCbcSeed", seed),
-            new("feas", _options.FeasibilityPump ? "on" : "off"),
-        };
-        if (options.TargetGap is { } gap)
-            parameters.Add(new("ratioGap", Format(gap)));
-        if (threads > 1)
-            parameters.Add(new("threads", Format(threads)));
-        parameters.AddRange(_options.ExtraParameters);
-        return parameters;
     }
 
     private static TimeSpan DelayOf(TimeSpan span) =>

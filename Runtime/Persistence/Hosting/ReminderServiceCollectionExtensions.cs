@@ -1,4 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using QuantumScheduler.Runtime;
+using QuantumScheduler.Runtime.Reminders;
 using QuantumScheduler.Runtime.Storage;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -12,6 +15,28 @@ public static class ReminderServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.Replace(ServiceDescriptor.Singleton<IReminderTable, InMemoryReminderTable>());
+        return services;
+    }
+
+    /// <summary>
+    /// Adds the reminder service: <see cref="IReminderRegistry"/> (what grains register through) and the hosted
+    /// <see cref="LocalReminderService"/> that fires ticks. Needs an <see cref="IReminderTable"/> (for example
+    /// <c>AddSqliteReminders</c> or <see cref="AddInMemoryReminders"/>) and an <see cref="IRemindableLocator"/>
+    /// from the runtime. Options are validated when the host starts.
+    /// </summary>
+    public static IServiceCollection AddReminderService(this IServiceCollection services, Action<ReminderOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<ReminderOptions>();
+        if (configure is not null)
+            options.Configure(configure);
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IReminderRangeProvider, SingleSiloReminderRangeProvider>();
+        services.TryAddSingleton<LocalReminderService>();
+        services.AddHostedService(provider => provider.GetRequiredService<LocalReminderService>());
+        services.TryAddSingleton<IReminderRegistry, ReminderService>();
         return services;
     }
 }

@@ -126,3 +126,9 @@ public sealed class Everything
     [Id(25)] public GrainId Grain { get; set; }
     [Id(26)] public Range Window { get; set; }
 }
+
+[GenerateSerializer]
+public record Vehicle([property: Id(0)] string Plate);
+
+[GenerateSerializer]
+public sealed record Truck(string Plate, [property: Id(0)] double Payload) : Vehicle(Plate);

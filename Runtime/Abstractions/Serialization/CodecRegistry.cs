@@ -20,6 +20,7 @@ public static class CodecRegistry
     private static readonly ConcurrentDictionary<Type, string> NamesByType = new();
     private static readonly ConcurrentDictionary<Type, string> FormattedNames = new();
     private static readonly ConcurrentDictionary<string, Type> ParsedNames = new(StringComparer.Ordinal);
+    private static readonly HashSet<System.Reflection.Assembly> InitializedAssemblies = new();
 
     static CodecRegistry() => BuiltInCodecs.Register();
 
@@ -123,6 +124,33 @@ public static class CodecRegistry
 
     /// <summary>A type's codec is registered by its assembly's module initializer, which the runtime only runs
     /// once code of that assembly executes; a type can be seen before that.</summary>
+    /// <summary>A name can arrive before the assembly that registers it has run any code (a subclass in an
+    /// assembly nobody touched yet): run the initializers of the assemblies loaded since the last look.</summary>
+    /// <returns>Whether any assembly was new.</returns>
+    private static bool RunLoadedModuleInitializers()
+    {
+        var assemblies = AppDomain.CurrentDomain.GetAssemblies();
+        lock (InitializedAssemblies)
+        {
+            var ranAny = false;
+            foreach (var assembly in assemblies)
+            {
+                if (!assembly.IsDynamic && InitializedAssemblies.Add(assembly) && UsesRuntime(assembly))
+                {
+                    RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
+                    ranAny = true;
+                }
+            }
+            return ranAny;
+        }
+    }
+
+    private static bool UsesRuntime(System.Reflection.Assembly assembly)
+    {
+        var runtime = typeof(CodecRegistry).Assembly.GetName().Name;
+        return assembly == typeof(CodecRegistry).Assembly || Array.Exists(assembly.GetReferencedAssemblies(), name => name.Name == runtime);
+    }
+
     private static void RunModuleInitializer(Type type) =>
         RuntimeHelpers.RunModuleConstructor(type.Module.ModuleHandle);
 
@@ -164,7 +192,7 @@ public static class CodecRegistry
         while (position < text.Length && text[position] is not ('[' or ']' or ','))
             position++;
         var simpleName = text[start..position];
-        if (!TypesByName.TryGetValue(simpleName, out var type))
+        if (!TypesByName.TryGetValue(simpleName, out var type) && !(RunLoadedModuleInitializers() && TypesByName.TryGetValue(simpleName, out type)))
             throw new WireFormatException($"Type \"{simpleName}\" is not known to this process, so it is not deserialised (only registered types are allowed).");
 
         if (position < text.Length && text[position] == '[' && (position + 1 >= text.Length || text[position + 1] != ']'))

@@ -12,7 +12,7 @@ namespace QuantumScheduler.Runtime.CodeGenerator
     /// <summary>
     /// Emits, for the compilation it runs in: a codec per <c>[GenerateSerializer]</c> type; a proxy, invokables
     /// and invokable codecs per grain interface; a <c>GrainClassDescriptor</c> per grain class; and a module
-    /// initializer registering them all. Invalid grain interfaces and types are reported as QS0001–QS0012.
+    /// initializer registering them all. Invalid grain interfaces and types are reported as QS0001–QS0013.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class GrainCodeGenerator : IIncrementalGenerator

@@ -24,14 +24,22 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Analysis
             var diagnostics = new List<DiagnosticInfo>();
             var methods = new List<MethodModel>();
             var isValid = true;
+            foreach (var other in type.AllInterfaces.Where(i => !i.IsGrainInterface()))
+            {
+                if (other.GetMembers().FirstOrDefault(m => m.IsAbstract) is { } inherited)
+                {
+                    isValid = false;
+                    diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NonGrainBaseInterface, type, type.ToDisplayString(), inherited.Name, other.ToDisplayString()));
+                }
+            }
             foreach (var declaring in new[] { type }.Concat(type.AllInterfaces.Where(IsCandidate)))
             {
                 var reportHere = SymbolEqualityComparer.Default.Equals(declaring, type);
                 foreach (var member in declaring.GetMembers())
                 {
-                    if (member.IsStatic || member is IMethodSymbol { MethodKind: not MethodKind.Ordinary } || member is INamedTypeSymbol)
+                    if ((member.IsStatic && !member.IsAbstract) || member is IMethodSymbol { MethodKind: not MethodKind.Ordinary } || member is INamedTypeSymbol)
                         continue;
-                    if (member is not IMethodSymbol method)
+                    if (member is not IMethodSymbol method || method.IsStatic)
                     {
                         isValid = false;
                         if (reportHere)

@@ -17,8 +17,8 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Analysis
 
         public static GrainInterfaceModel? Analyze(INamedTypeSymbol type)
         {
-            // Generic grain interfaces are not supported yet: they get no proxy (see docs/runtime-serialization.md).
-            if (type.IsGenericType || !type.IsAccessibleFromAssembly())
+            // Interfaces nested in generic types are not supported: they get no proxy (see docs/runtime-serialization.md).
+            if (!type.IsAccessibleFromAssembly() || (type.ContainingType?.IsGenericType ?? false))
                 return null;
 
             var diagnostics = new List<DiagnosticInfo>();
@@ -48,7 +48,7 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Analysis
                     }
                     if (!method.IsAbstract)
                         continue;
-                    var model = AnalyzeMethod(declaring, method, reportHere ? diagnostics : new List<DiagnosticInfo>(), out var methodIsValid);
+                    var model = AnalyzeMethod(type, declaring, method, reportHere ? diagnostics : new List<DiagnosticInfo>(), out var methodIsValid);
                     isValid &= methodIsValid;
                     if (model is not null)
                         methods.Add(model);
@@ -57,6 +57,9 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Analysis
 
             return new GrainInterfaceModel(
                 type.ToCode(),
+                GenericDeclarations.TypeParameterList(type),
+                GenericDeclarations.ConstraintClauses(type),
+                type.IsGenericType ? GenericDeclarations.OpenTypeOf(type) : null,
                 type.WireName(),
                 "Proxy_" + SymbolExtensions.ToIdentifier(type.MetadataFullName()),
                 isValid,
@@ -64,7 +67,7 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Analysis
                 diagnostics.ToEquatableArray());
         }
 
-        private static MethodModel? AnalyzeMethod(INamedTypeSymbol declaring, IMethodSymbol method, List<DiagnosticInfo> diagnostics, out bool isValid)
+        private static MethodModel? AnalyzeMethod(INamedTypeSymbol proxied, INamedTypeSymbol declaring, IMethodSymbol method, List<DiagnosticInfo> diagnostics, out bool isValid)
         {
             var errorsBefore = diagnostics.Count;
             var displayName = $"{declaring.Name}.{method.Name}";
@@ -129,12 +132,27 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Analysis
                 return null;
             }
 
-            var signature = string.Join(",", method.Parameters.Where(p => p.Type.ToDisplayString() != KnownTypeNames.CancellationToken).Select(p => p.Type.ToWireDisplay()));
-            var wireName = $"inv:{declaring.WireName()}.{method.Name}({signature})";
+            string wireName, invokableName;
+            if (proxied.IsGenericType)
+            {
+                // The invokables of a generic interface are generic over its type parameters, one set per
+                // interface; the signature is spelt with the declaring definition's own type parameters.
+                var definitionSignature = Signature(method.OriginalDefinition);
+                var declaringDefinition = declaring.OriginalDefinition.MetadataFullName();
+                wireName = $"inv:{proxied.WireName()}/{declaringDefinition}.{method.Name}({definitionSignature})";
+                invokableName = $"Invokable_{SymbolExtensions.ToIdentifier(proxied.MetadataFullName())}_{SymbolExtensions.ToIdentifier(declaringDefinition)}_{method.Name}_{SymbolExtensions.StableHash(wireName)}";
+            }
+            else
+            {
+                wireName = $"inv:{declaring.WireName()}.{method.Name}({Signature(method)})";
+                invokableName = $"Invokable_{SymbolExtensions.ToIdentifier(declaring.ToWireDisplay())}_{method.Name}_{SymbolExtensions.StableHash(wireName)}";
+            }
             return new MethodModel(
                 declaring.ToCode(),
                 method.Name,
-                $"Invokable_{SymbolExtensions.ToIdentifier(declaring.ToWireDisplay())}_{method.Name}_{SymbolExtensions.StableHash(wireName)}",
+                invokableName,
+                GenericDeclarations.TypeParameterList(proxied),
+                GenericDeclarations.ConstraintClauses(proxied),
                 wireName,
                 returnKind.Value,
                 method.ReturnType.ToCode(),
@@ -144,6 +162,10 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Analysis
                 options,
                 timeoutTicks);
         }
+
+        /// <summary>Parameter types without the cancellation token: adding or removing it keeps the identity.</summary>
+        private static string Signature(IMethodSymbol method) =>
+            string.Join(",", method.Parameters.Where(p => p.Type.ToDisplayString() != KnownTypeNames.CancellationToken).Select(p => p.Type.ToWireDisplay()));
 
         private static ReturnKind? ClassifyReturn(ITypeSymbol returnType, out ITypeSymbol? resultType)
         {

@@ -41,3 +41,15 @@ public interface IOtherNamedGrain : IGrainWithIntegerKey
 }
 
 public interface IBothNamedGrain : INamedGrain, IOtherNamedGrain;
+
+public interface IRepositoryGrain<T> : IGrainWithStringKey where T : notnull
+{
+    Task Put(string key, T value);
+
+    Task<T?> Get(string key);
+
+    ValueTask<IReadOnlyList<T>> All(CancellationToken cancellationToken);
+}
+
+/// <summary>A generic interface inheriting a generic and a non-generic grain interface.</summary>
+public interface INamedRepositoryGrain<T> : IRepositoryGrain<T>, INamedGrain where T : notnull;

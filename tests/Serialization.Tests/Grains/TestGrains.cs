@@ -104,3 +104,20 @@ public sealed class FriendGrain : IBothNamedGrain
 }
 
 public sealed class Grain : IGrainWithStringKey;
+
+public sealed class PointRepositoryGrain : INamedRepositoryGrain<Point>
+{
+    private readonly Dictionary<string, Point> _points = new();
+
+    public Task Put(string key, Point value)
+    {
+        _points[key] = value;
+        return Task.CompletedTask;
+    }
+
+    public Task<Point?> Get(string key) => Task.FromResult(_points.GetValueOrDefault(key));
+
+    public ValueTask<IReadOnlyList<Point>> All(CancellationToken cancellationToken) => ValueTask.FromResult<IReadOnlyList<Point>>(_points.Values.ToList());
+
+    public Task<string> GetName() => Task.FromResult("points");
+}

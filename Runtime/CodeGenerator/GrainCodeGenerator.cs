@@ -76,7 +76,13 @@ namespace QuantumScheduler.Runtime.CodeGenerator
             foreach (var method in invokables)
                 output.AddSource(method.InvokableName + ".g.cs", InvokableEmitter.Emit(method, assemblyName));
 
-            output.AddSource("GeneratedCodeRegistration.g.cs", RegistrationEmitter.Emit(assemblyName, validTypes, interfaces, invokables, grainClasses, exceptions));
+            // Enums used in signatures and members; an enum with its own [GenerateSerializer] is registered with it.
+            var ownEnums = new HashSet<string>(validTypes.Where(t => t.Shape == TypeShape.Enum).Select(t => t.TypeName));
+            var enums = Distinct(validTypes.SelectMany(t => t.ReferencedEnums).Concat(validInterfaces.SelectMany(i => i.ReferencedEnums)), e => e.TypeName)
+                .Where(e => !ownEnums.Contains(e.TypeName))
+                .ToList();
+
+            output.AddSource("GeneratedCodeRegistration.g.cs", RegistrationEmitter.Emit(assemblyName, validTypes, enums, interfaces, invokables, grainClasses, exceptions));
         }
 
         private static List<T> Distinct<T>(IEnumerable<T?> items, System.Func<T, string> key) where T : class

@@ -64,6 +64,7 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Analysis
                 "Proxy_" + SymbolExtensions.ToIdentifier(type.MetadataFullName()),
                 isValid,
                 methods.ToEquatableArray(),
+                ReferencedEnums(type).ToEquatableArray(),
                 diagnostics.ToEquatableArray());
         }
 
@@ -161,6 +162,21 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Analysis
                 cancellationTokenName,
                 options,
                 timeoutTicks);
+        }
+
+        private static List<TypeNameModel> ReferencedEnums(INamedTypeSymbol type)
+        {
+            var enums = new List<TypeNameModel>();
+            foreach (var declaring in new[] { type }.Concat(type.AllInterfaces.Where(IsCandidate)))
+            {
+                foreach (var method in declaring.GetMembers().OfType<IMethodSymbol>())
+                {
+                    EnumCollector.Collect(method.ReturnType, enums);
+                    foreach (var parameter in method.Parameters)
+                        EnumCollector.Collect(parameter.Type, enums);
+                }
+            }
+            return enums;
         }
 
         /// <summary>Parameter types without the cancellation token: adding or removing it keeps the identity.</summary>

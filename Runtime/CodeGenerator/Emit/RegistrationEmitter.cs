@@ -15,6 +15,7 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Emit
         public static string Emit(
             string assemblyName,
             IReadOnlyList<SerializableTypeModel> types,
+            IReadOnlyList<TypeNameModel> enums,
             IReadOnlyList<GrainInterfaceModel> interfaces,
             IReadOnlyList<MethodModel> invokables,
             IReadOnlyList<GrainClassModel> grainClasses,
@@ -36,6 +37,8 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Emit
                 var codec = type.Shape == TypeShape.Enum ? $"new {Codecs}EnumCodec<{type.TypeName}>()" : $"new {type.CodecName}()";
                 writer.Line($"{Serialization}CodecRegistry.Register<{type.TypeName}>({codec}, {SymbolExtensions.Literal(type.WireName)});");
             }
+            foreach (var type in enums)
+                writer.Line($"{Serialization}CodecRegistry.Register<{type.TypeName}>(new {Codecs}EnumCodec<{type.TypeName}>(), {SymbolExtensions.Literal(type.WireName)});");
             foreach (var exception in exceptions)
                 writer.Line($"{Serialization}CodecRegistry.RegisterException<{exception}>();");
             foreach (var grainInterface in interfaces)

@@ -13,6 +13,7 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Model
         string ProxyName,
         bool IsValid,
         EquatableArray<MethodModel> Methods,
+        EquatableArray<TypeNameModel> ReferencedEnums,
         EquatableArray<DiagnosticInfo> Diagnostics);
 
     internal enum ReturnKind

@@ -32,6 +32,8 @@ public interface ICalculatorGrain : INamedGrain, IRemindable
     Task<INamedGrain?> Echo(INamedGrain? other);
 
     Task<Shape> Largest(IReadOnlyList<Shape> shapes);
+
+    Task<List<Priority>> Priorities(Priority minimum);
 }
 
 /// <summary>Two interfaces of one grain declaring the same method.</summary>

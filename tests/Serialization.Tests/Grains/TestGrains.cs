@@ -88,6 +88,8 @@ public sealed class CalculatorGrain : ICalculatorGrain
     public Task<Shape> Largest(IReadOnlyList<Shape> shapes) => Task.FromResult(shapes.OrderByDescending(s => s is Circle c ? c.Radius : 0).First());
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
+
+    public Task<List<Priority>> Priorities(Priority minimum) => Task.FromResult(new List<Priority> { minimum, Priority.High });
 }
 
 [GrainType("pinned-name")]

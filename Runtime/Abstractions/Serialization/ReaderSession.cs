@@ -8,6 +8,8 @@ namespace QuantumScheduler.Runtime.Serialization;
 /// </summary>
 internal sealed class ReaderSession
 {
+    private const int MaxRetainedObjects = 4096;
+
     private readonly List<object?> _objects = new();
     private readonly List<string> _typeNames = new();
     private readonly List<Type?> _types = new();
@@ -73,7 +75,10 @@ internal sealed class ReaderSession
         References = null;
         _groupCount = 0;
         _depth = 0;
+        var read = _objects.Count;
         _objects.Clear();
+        if (read > MaxRetainedObjects)
+            _objects.TrimExcess();
         _typeNames.Clear();
         _types.Clear();
     }

@@ -13,6 +13,7 @@ namespace QuantumScheduler.Runtime.Serialization;
 public sealed class Writer
 {
     private const int InitialCapacity = 256;
+    private const int MaxRetainedTrackedObjects = 4096;
 
     private readonly Dictionary<object, uint> _objects = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Type, uint> _types = new();
@@ -175,7 +176,11 @@ public sealed class Writer
         _position = 0;
         _groupCount = 0;
         _depth = 0;
+        // Clearing costs the capacity, not the count: after a large graph, shrink so small messages stay cheap.
+        var tracked = _objects.Count;
         _objects.Clear();
+        if (tracked > MaxRetainedTrackedObjects)
+            _objects.TrimExcess(InitialCapacity);
         _types.Clear();
         if (_buffer.Length > Serializer.MaxRetainedBufferSize)
         {

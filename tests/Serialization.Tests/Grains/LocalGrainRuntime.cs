@@ -1,11 +1,12 @@
 using QuantumScheduler.Runtime.Invocation;
 using QuantumScheduler.Runtime.Manifest;
+using Xunit;
 
 namespace QuantumScheduler.Runtime.Serialization.Tests.Grains;
 
 /// <summary>
-/// A stand-in for the engine: copies each request through the serializer, invokes the copy on a local
-/// object and copies the response back, as a call to another silo would.
+/// A stand-in for the engine: deep-copies each request, invokes the copy on a local object and sends the
+/// response back through serialised bytes, as a call to another silo would.
 /// </summary>
 internal sealed class LocalGrainRuntime : IGrainReferenceRuntime
 {
@@ -42,8 +43,9 @@ internal sealed class LocalGrainRuntime : IGrainReferenceRuntime
 
     private async Task<Response> Send(GrainReference reference, IInvokable request)
     {
-        var bytes = Serializer.SerializeToArray<IInvokable>(request);
-        var copy = Serializer.Deserialize<IInvokable>(bytes);
+        // The request is copied as the engine copies it; the response goes through bytes as over the network.
+        var copy = Serializer.DeepCopy(request);
+        Assert.NotSame(request, copy);
         copy.CancellationToken = request.CancellationToken;
         Received.Add(copy);
         var response = await copy.Invoke(_grains[reference.GrainId]);

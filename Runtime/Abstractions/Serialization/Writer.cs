@@ -13,12 +13,14 @@ namespace QuantumScheduler.Runtime.Serialization;
 public sealed class Writer
 {
     private const int InitialCapacity = 256;
+    private const int MaxRetainedTrackedObjects = 4096;
 
     private readonly Dictionary<object, uint> _objects = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Type, uint> _types = new();
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(InitialCapacity);
     private int _position;
     private uint _groupCount;
+    private int _depth;
 
     internal Writer()
     {
@@ -53,13 +55,19 @@ public sealed class Writer
     /// <summary>Opens a group. Pass the object for reference types so later fields can refer back to it.</summary>
     public void WriteStartObject(uint fieldId, object? trackedValue)
     {
+        if (++_depth > Serializer.MaxDepth)
+            throw new WireFormatException($"The value nests deeper than {Serializer.MaxDepth} levels (a long linked chain?): it cannot be serialised.");
         var ordinal = ++_groupCount;
         if (trackedValue is not null)
             _objects[trackedValue] = ordinal;
         WriteFieldHeader(fieldId, WireType.StartObject);
     }
 
-    public void WriteEndObject() => WriteFieldHeader(Field.EndObjectId, WireType.EndObject);
+    public void WriteEndObject()
+    {
+        _depth--;
+        WriteFieldHeader(Field.EndObjectId, WireType.EndObject);
+    }
 
     /// <summary>Closes the base-class section of a group; the derived class's own fields follow.</summary>
     public void WriteEndBase() => WriteFieldHeader(Field.EndBaseId, WireType.EndObject);
@@ -167,7 +175,12 @@ public sealed class Writer
     {
         _position = 0;
         _groupCount = 0;
+        _depth = 0;
+        // Clearing costs the capacity, not the count: after a large graph, shrink so small messages stay cheap.
+        var tracked = _objects.Count;
         _objects.Clear();
+        if (tracked > MaxRetainedTrackedObjects)
+            _objects.TrimExcess(InitialCapacity);
         _types.Clear();
         if (_buffer.Length > Serializer.MaxRetainedBufferSize)
         {

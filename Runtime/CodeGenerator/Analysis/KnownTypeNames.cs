@@ -3,12 +3,10 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Analysis
     /// <summary>Metadata names of the contract types the generator looks for.</summary>
     internal static class KnownTypeNames
     {
-        public const string RuntimeNamespace = "QuantumScheduler.Runtime";
         public const string GenerateSerializer = "QuantumScheduler.Runtime.GenerateSerializerAttribute";
         public const string Id = "QuantumScheduler.Runtime.IdAttribute";
         public const string Alias = "QuantumScheduler.Runtime.AliasAttribute";
         public const string Immutable = "QuantumScheduler.Runtime.ImmutableAttribute";
-        public const string IGrain = "QuantumScheduler.Runtime.IGrain";
         public const string IAddressable = "QuantumScheduler.Runtime.IAddressable";
         public const string ReadOnly = "QuantumScheduler.Runtime.ReadOnlyAttribute";
         public const string AlwaysInterleave = "QuantumScheduler.Runtime.AlwaysInterleaveAttribute";

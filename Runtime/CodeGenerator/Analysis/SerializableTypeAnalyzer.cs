@@ -11,22 +11,26 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Analysis
     {
         public static SerializableTypeModel? Analyze(INamedTypeSymbol type)
         {
-            // Generic [GenerateSerializer] types are not supported yet: they get no codec (see docs/runtime-serialization.md).
-            if (type.IsGenericType || !type.IsAccessibleFromAssembly())
+            // Types nested in generic types are not supported: they get no codec (see docs/runtime-serialization.md).
+            if (!type.IsAccessibleFromAssembly() || IsNestedInGeneric(type))
                 return null;
 
             var typeName = type.ToCode();
             var codecName = "Codec_" + SymbolExtensions.ToIdentifier(type.MetadataFullName());
             var isImmutable = type.HasAttribute(KnownTypeNames.Immutable);
             if (type.TypeKind == TypeKind.Enum)
-                return new SerializableTypeModel(typeName, type.WireName(), codecName, TypeShape.Enum, true, CreationKind.None, null, EquatableArray<MemberModel>.Empty, EquatableArray<DiagnosticInfo>.Empty);
+                return new SerializableTypeModel(typeName, "", "", null, type.WireName(), codecName, TypeShape.Enum, true, CreationKind.None, null, EquatableArray<MemberModel>.Empty, EquatableArray<TypeNameModel>.Empty, EquatableArray<DiagnosticInfo>.Empty);
 
             var diagnostics = new List<DiagnosticInfo>();
-            var members = CollectMembers(type, diagnostics);
+            var enums = new List<TypeNameModel>();
+            var members = CollectMembers(type, diagnostics, enums);
             var baseType = type.BaseType is { } b && b.HasAttribute(KnownTypeNames.GenerateSerializer) ? b.ToCode() : null;
             var shape = type.TypeKind == TypeKind.Struct ? TypeShape.Struct : TypeShape.Class;
             return new SerializableTypeModel(
                 typeName,
+                GenericDeclarations.TypeParameterList(type),
+                GenericDeclarations.ConstraintClauses(type),
+                type.IsGenericType ? GenericDeclarations.OpenTypeOf(type) : null,
                 type.WireName(),
                 codecName,
                 shape,
@@ -34,7 +38,18 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Analysis
                 SelectCreation(type),
                 baseType,
                 members.ToEquatableArray(),
+                enums.ToEquatableArray(),
                 diagnostics.ToEquatableArray());
+        }
+
+        private static bool IsNestedInGeneric(INamedTypeSymbol type)
+        {
+            for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+            {
+                if (outer.IsGenericType)
+                    return true;
+            }
+            return false;
         }
 
         private static CreationKind SelectCreation(INamedTypeSymbol type)
@@ -47,7 +62,7 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Analysis
             return parameterless is not null ? CreationKind.Constructor : CreationKind.Uninitialized;
         }
 
-        private static List<MemberModel> CollectMembers(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics)
+        private static List<MemberModel> CollectMembers(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics, List<TypeNameModel> enums)
         {
             var members = new List<MemberModel>();
             var byId = new Dictionary<uint, ISymbol>();
@@ -65,6 +80,7 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Analysis
                 }
                 byId.Add(id, member);
                 var memberType = member is IFieldSymbol f ? f.Type : ((IPropertySymbol)member).Type;
+                EnumCollector.Collect(memberType, enums);
                 if (!SerializabilityChecker.IsSerializable(memberType))
                     diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnserializableType, member, $"Member '{type.Name}.{member.Name}'", memberType.ToDisplayString()));
                 if (Describe(type, member, id, memberType) is { } model)

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using QuantumScheduler.Runtime.Storage.Sqlite.Schema;
+
+namespace QuantumScheduler.Runtime.Storage.Sqlite;
+
+/// <summary>
+/// One database file: opens pooled connections to it (one per operation) and migrates its schema once, before
+/// the first connection is handed out.
+/// </summary>
+internal sealed class SqliteDatabase : IDisposable
+{
+    private readonly string _connectionString;
+    private readonly string _busyTimeoutPragma;
+    private readonly SemaphoreSlim _initialization = new(1, 1);
+    private volatile bool _initialized;
+
+    public SqliteDatabase(SqliteStorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        FilePath = options.DatabasePath;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+        }.ToString();
+        _busyTimeoutPragma = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds};");
+    }
+
+    public string FilePath { get; }
+
+    /// <summary>The schema version after initialisation.</summary>
+    public int SchemaVersion { get; private set; }
+
+    /// <summary>Creates the directory and the file if needed and applies pending migrations. Idempotent; a failed
+    /// attempt is retried by the next call.</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        if (_initialized)
+            return;
+        await _initialization.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_initialized)
+                return;
+            Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+            await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            SchemaVersion = await SqliteSchemaMigrator.MigrateAsync(connection, SqliteSchema.Migrations, cancellationToken).ConfigureAwait(false);
+            _initialized = true;
+        }
+        finally
+        {
+            _initialization.Release();
+        }
+    }
+
+    /// <summary>An open connection to the initialised database; dispose it to return it to the pool.</summary>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        return await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Closes the pooled connections to the file (and so checkpoints the WAL).</summary>
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+        _initialization.Dispose();
+    }
+
+    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            // Lets SQLite itself wait on a locked file, instead of failing at once under concurrent writers.
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = _busyTimeoutPragma;
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+}

@@ -148,6 +148,9 @@ public static class CodecRegistry
 
     private static Type ParseTypeName(string name)
     {
+        // Invokable names ("inv:I.M(int,string)") contain commas and are never type arguments: match them whole.
+        if (TypesByName.TryGetValue(name, out var registered))
+            return registered;
         var position = 0;
         var type = ParseTypeName(name, ref position);
         if (position != name.Length)

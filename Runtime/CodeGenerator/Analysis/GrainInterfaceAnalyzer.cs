@@ -112,7 +112,7 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Analysis
                 parameters.Add(new ParameterModel(SymbolExtensions.EscapeIdentifier(parameter.Name), parameter.Type.ToCode()));
             }
 
-            if (diagnostics.Count != errorsBefore || returnKind is null || method.IsGenericMethod || HasInvalidParameters(method))
+            if (diagnostics.Count != errorsBefore || returnKind is null)
             {
                 isValid = false;
                 return null;
@@ -133,9 +133,6 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Analysis
                 options,
                 timeoutTicks);
         }
-
-        private static bool HasInvalidParameters(IMethodSymbol method) =>
-            method.Parameters.Any(p => p.RefKind != RefKind.None || !SerializabilityChecker.IsSerializable(p.Type));
 
         private static ReturnKind? ClassifyReturn(ITypeSymbol returnType, out ITypeSymbol? resultType)
         {

@@ -65,7 +65,8 @@ public sealed class TestCluster : IAsyncDisposable
         return await StartSiloAsync();
     }
 
-    private async Task<TestSilo> StartSiloAsync()
+    /// <summary>Starts a silo on the cluster's providers (after a kill, say). One silo runs at a time for now.</summary>
+    public async Task<TestSilo> StartSiloAsync()
     {
         if (_silos.Any(static silo => silo.Status == SiloStatus.Active))
             throw new NotSupportedException("A test cluster runs one silo at a time until silos can talk to each other.");

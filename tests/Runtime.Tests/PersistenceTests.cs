@@ -93,4 +93,21 @@ public sealed class PersistenceTests
         Assert.True(await reminderGrain.HasReminder());
         await Eventually.Get(() => reminderGrain.GetTicks(), static ticks => ticks >= 1, TimeSpan.FromSeconds(20));
     }
+
+    [Fact]
+    public async Task A_killed_silo_writes_nothing_and_a_new_silo_reloads_the_last_written_state()
+    {
+        using var data = new TempDirectory();
+        await using var cluster = new TestClusterBuilder().UseSqliteStorage(data.Path).Build();
+        await cluster.DeployAsync();
+        var key = Guid.NewGuid().ToString();
+        await cluster.Client.GetGrain<IStatefulGrain>(key).Set(1, write: true);
+        await cluster.Client.GetGrain<IStatefulGrain>(key).Set(2, write: false);
+
+        await cluster.KillSiloAsync(cluster.Primary);
+        await cluster.StartSiloAsync();
+
+        Assert.False(StatefulGrain.Deactivations.ContainsKey(key));
+        Assert.Equal(1, await cluster.Client.GetGrain<IStatefulGrain>(key).Get());
+    }
 }

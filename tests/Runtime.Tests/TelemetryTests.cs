@@ -70,6 +70,32 @@ public sealed class TelemetryTests(ClusterFixture fixture) : IClassFixture<Clust
         Assert.Contains(measurements, m => m.Instrument == RuntimeTelemetry.QueueLengthInstrument && (string?)m.Tags[RuntimeTelemetry.GrainIdTag] == $"stringkey/{key}" && m.Value == 0);
     }
 
+    [Fact]
+    public async Task Timeouts_and_rejected_calls_are_counted()
+    {
+        var siloName = fixture.Cluster.Primary.Silo.Name;
+        var counted = new ConcurrentQueue<string>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, meterListener) =>
+            {
+                if (instrument.Name is RuntimeTelemetry.TimeoutsInstrument or RuntimeTelemetry.RejectedInstrument
+                    && instrument.Meter.Tags?.Any(tag => tag.Key == RuntimeTelemetry.SiloTag && (string?)tag.Value == siloName) == true)
+                    meterListener.EnableMeasurementEvents(instrument);
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, _, tags, _) =>
+            counted.Enqueue(instrument.Name == RuntimeTelemetry.RejectedInstrument ? $"rejected:{ToDictionary(tags)[RuntimeTelemetry.ReasonTag]}" : "timeout"));
+        listener.Start();
+        var key = Guid.NewGuid().ToString();
+
+        await Assert.ThrowsAsync<TimeoutException>(() => fixture.Grains.GetGrain<ISlowGrain>(key).SleepWithShortTimeout(1_000));
+        await Assert.ThrowsAsync<DeadlockException>(() => fixture.Grains.GetGrain<IChainGrain>(key).CallViaOther(key + "-other", allowReentrancy: false));
+
+        Assert.Contains("timeout", counted);
+        Assert.Contains("rejected:call-cycle", counted);
+    }
+
     private static Dictionary<string, object?> ToDictionary(ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
         var dictionary = new Dictionary<string, object?>();

@@ -137,7 +137,8 @@ internal sealed partial class GrainTimer : IGrainTimer
     {
         if (IsStopped)
             return;
-        _timer.Change(due == Timeout.InfiniteTimeSpan ? Timeout.InfiniteTimeSpan : due, Timeout.InfiniteTimeSpan);
+        // One-shot arming: the next tick is armed when this one's callback ends, so ticks cannot overlap.
+        _timer.Change(due, Timeout.InfiniteTimeSpan);
     }
 
     private static void Validate(TimeSpan dueTime, TimeSpan period)

@@ -58,4 +58,41 @@ public class MalformedDataTests
 
         Assert.Contains("count", error.Message);
     }
+
+    [Fact]
+    public void Hostile_nesting_fails_instead_of_overflowing_the_stack()
+    {
+        // 100 000 nested typed values (field 9, wire type 7) that never end, in a field Person does not have.
+        var nested = Enumerable.Repeat(new byte[] { 0x4F, 0x00, 0x03, (byte)'i', (byte)'n', (byte)'t' }, 100_000).SelectMany(b => b);
+        byte[] bytes = [0x04, .. nested];
+
+        var error = Assert.Throws<WireFormatException>(() => _serializer.Deserialize<Person>(bytes));
+
+        Assert.Contains("nests deeper", error.Message);
+    }
+
+    [Fact]
+    public void Deep_object_chains_fail_with_a_clear_error_when_written()
+    {
+        var head = new Person { Name = "0" };
+        var current = head;
+        for (var i = 1; i < 5000; i++)
+            current = current.Friend = new Person { Name = i.ToString() };
+
+        var error = Assert.Throws<WireFormatException>(() => _serializer.SerializeToArray(head));
+
+        Assert.Contains("nests deeper", error.Message);
+        Assert.Equal("ok", _serializer.RoundTrip(new Person { Name = "ok" }).Name);
+    }
+
+    [Fact]
+    public void A_recorded_abstract_type_is_rejected()
+    {
+        var name = Encoding.UTF8.GetBytes("object");
+        byte[] bytes = [0x07, 0x00, (byte)name.Length, .. name, 0x07, 0x01, 0x00];
+
+        var error = Assert.Throws<WireFormatException>(() => _serializer.Deserialize<object>(bytes));
+
+        Assert.Contains("not a concrete type", error.Message);
+    }
 }

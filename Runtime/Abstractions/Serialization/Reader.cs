@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Text;
 using QuantumScheduler.Runtime.Invocation;
+using QuantumScheduler.Runtime.Serialization.Codecs;
 
 namespace QuantumScheduler.Runtime.Serialization;
 
@@ -32,9 +33,15 @@ public ref struct Reader
     {
         var tag = ReadVarUInt32();
         var wireType = (WireType)(tag & 7);
-        return wireType == WireType.StartObject
-            ? new Field(tag >> 3, wireType, _session.NextGroup())
-            : new Field(tag >> 3, wireType);
+        switch (wireType)
+        {
+            case WireType.StartObject:
+                return new Field(tag >> 3, wireType, _session.EnterGroup());
+            case WireType.EndObject when tag >> 3 == Field.EndObjectId:
+                _session.ExitGroup();
+                break;
+        }
+        return new Field(tag >> 3, wireType);
     }
 
     /// <summary>Reads the next member header of the current group; false at the group's end.
@@ -77,6 +84,9 @@ public ref struct Reader
         if (!typeof(T).IsAssignableFrom(type))
             throw new WireFormatException($"The data holds a {WireFormatException.TypeDisplay(type)} where a {WireFormatException.TypeDisplay(typeof(T))} is expected.");
         var codec = CodecRegistry.GetCodec(type);
+        // Writers record concrete types only; a recorded interface or abstract type would recurse without end.
+        if (codec is IPolymorphicCodec)
+            throw new WireFormatException($"The data records {WireFormatException.TypeDisplay(type)}, which is not a concrete type.");
         var value = codec.ReadValueUntyped(ref this, ReadFieldHeader());
         return (T)value!;
     }
@@ -113,7 +123,9 @@ public ref struct Reader
                 break;
             case WireType.TypedValue:
                 SkipTypeIdentity();
+                _session.EnterNesting();
                 SkipField(ReadFieldHeader());
+                _session.ExitNesting();
                 break;
             default:
                 throw new WireFormatException($"Unexpected {field}: an end marker where a value was expected.");

@@ -15,13 +15,26 @@ internal sealed class ReaderSession
     /// <summary>Turns deserialised grain references into proxies; null when the serializer has no runtime.</summary>
     public IGrainReferenceRuntime? References { get; set; }
 
-    public uint GroupCount { get; private set; }
+    private uint _groupCount;
+    private int _depth;
 
-    public uint NextGroup()
+    /// <summary>Counts a group (its ordinal is what back-references use) and guards the nesting depth.</summary>
+    public uint EnterGroup()
     {
-        GroupCount++;
-        return GroupCount;
+        EnterNesting();
+        return ++_groupCount;
     }
+
+    public void ExitGroup() => ExitNesting();
+
+    /// <summary>Nesting that is not a group (a skipped typed value).</summary>
+    public void EnterNesting()
+    {
+        if (++_depth > Serializer.MaxDepth)
+            throw new WireFormatException($"The data nests deeper than {Serializer.MaxDepth} levels: it is corrupt or hostile.");
+    }
+
+    public void ExitNesting() => _depth--;
 
     public void RecordObject(uint referenceId, object value)
     {
@@ -58,7 +71,8 @@ internal sealed class ReaderSession
     public void Reset()
     {
         References = null;
-        GroupCount = 0;
+        _groupCount = 0;
+        _depth = 0;
         _objects.Clear();
         _typeNames.Clear();
         _types.Clear();

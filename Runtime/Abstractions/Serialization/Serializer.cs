@@ -13,6 +13,10 @@ public sealed class Serializer : ISerializer
     /// <summary>A pooled buffer that grew beyond this is given back rather than kept for the next message.</summary>
     internal const int MaxRetainedBufferSize = 1 << 20;
 
+    /// <summary>Nesting deeper than this is refused on both sides, so hostile or runaway data fails with an
+    /// error instead of overflowing the stack.</summary>
+    public const int MaxDepth = 1000;
+
     [ThreadStatic]
     private static Writer? cachedWriter;
 

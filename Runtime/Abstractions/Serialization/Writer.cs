@@ -19,6 +19,7 @@ public sealed class Writer
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(InitialCapacity);
     private int _position;
     private uint _groupCount;
+    private int _depth;
 
     internal Writer()
     {
@@ -53,13 +54,19 @@ public sealed class Writer
     /// <summary>Opens a group. Pass the object for reference types so later fields can refer back to it.</summary>
     public void WriteStartObject(uint fieldId, object? trackedValue)
     {
+        if (++_depth > Serializer.MaxDepth)
+            throw new WireFormatException($"The value nests deeper than {Serializer.MaxDepth} levels (a long linked chain?): it cannot be serialised.");
         var ordinal = ++_groupCount;
         if (trackedValue is not null)
             _objects[trackedValue] = ordinal;
         WriteFieldHeader(fieldId, WireType.StartObject);
     }
 
-    public void WriteEndObject() => WriteFieldHeader(Field.EndObjectId, WireType.EndObject);
+    public void WriteEndObject()
+    {
+        _depth--;
+        WriteFieldHeader(Field.EndObjectId, WireType.EndObject);
+    }
 
     /// <summary>Closes the base-class section of a group; the derived class's own fields follow.</summary>
     public void WriteEndBase() => WriteFieldHeader(Field.EndBaseId, WireType.EndObject);
@@ -167,6 +174,7 @@ public sealed class Writer
     {
         _position = 0;
         _groupCount = 0;
+        _depth = 0;
         _objects.Clear();
         _types.Clear();
         if (_buffer.Length > Serializer.MaxRetainedBufferSize)

@@ -95,6 +95,7 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Analysis
 
             var parameters = new List<ParameterModel>();
             string? cancellationTokenName = null;
+            var reportedMisplacedToken = false;
             for (var i = 0; i < method.Parameters.Length; i++)
             {
                 var parameter = method.Parameters[i];
@@ -102,8 +103,10 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Analysis
                     diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ByRefParameter, parameter, displayName, parameter.Name, parameter.RefKind.ToString().ToLowerInvariant()));
                 if (parameter.Type.ToDisplayString() == KnownTypeNames.CancellationToken)
                 {
-                    if (i != method.Parameters.Length - 1 || cancellationTokenName is not null)
+                    var misplaced = i != method.Parameters.Length - 1 || cancellationTokenName is not null;
+                    if (misplaced && !reportedMisplacedToken)
                         diagnostics.Add(DiagnosticInfo.Create(Diagnostics.CancellationTokenNotLast, parameter, displayName));
+                    reportedMisplacedToken |= misplaced;
                     cancellationTokenName = SymbolExtensions.EscapeIdentifier(parameter.Name);
                     continue;
                 }

@@ -80,9 +80,10 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Analysis
             }
             if (KnownTypes.Contains(definition) || type.HasAttribute(KnownTypeNames.GenerateSerializer) || type.IsOrDerivesFrom(KnownTypeNames.Exception))
                 return true;
-            // Interfaces (grain interfaces, IInvokable, a user's IShape) and abstract classes are written with
-            // their runtime type; whether that type has a codec is checked when the value is sent.
-            return type.TypeKind == TypeKind.Interface || (type.TypeKind == TypeKind.Class && type.IsAbstract);
+            // Interfaces (grain interfaces, IInvokable, a user's IShape) are written with their runtime type;
+            // whether that type has a codec is checked when the value is sent. An abstract class needs
+            // [GenerateSerializer] like any other class (so Stream, for one, is rejected here).
+            return type.TypeKind == TypeKind.Interface;
         }
 
         /// <summary>A generic interface over elements that is not one of the supported collection interfaces

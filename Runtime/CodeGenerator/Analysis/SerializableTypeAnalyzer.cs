@@ -11,15 +11,15 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Analysis
     {
         public static SerializableTypeModel? Analyze(INamedTypeSymbol type)
         {
-            // Generic [GenerateSerializer] types are not supported yet: they get no codec (see docs/runtime-serialization.md).
-            if (type.IsGenericType || !type.IsAccessibleFromAssembly())
+            // Types nested in generic types are not supported: they get no codec (see docs/runtime-serialization.md).
+            if (!type.IsAccessibleFromAssembly() || IsNestedInGeneric(type))
                 return null;
 
             var typeName = type.ToCode();
             var codecName = "Codec_" + SymbolExtensions.ToIdentifier(type.MetadataFullName());
             var isImmutable = type.HasAttribute(KnownTypeNames.Immutable);
             if (type.TypeKind == TypeKind.Enum)
-                return new SerializableTypeModel(typeName, type.WireName(), codecName, TypeShape.Enum, true, CreationKind.None, null, EquatableArray<MemberModel>.Empty, EquatableArray<DiagnosticInfo>.Empty);
+                return new SerializableTypeModel(typeName, "", "", null, type.WireName(), codecName, TypeShape.Enum, true, CreationKind.None, null, EquatableArray<MemberModel>.Empty, EquatableArray<DiagnosticInfo>.Empty);
 
             var diagnostics = new List<DiagnosticInfo>();
             var members = CollectMembers(type, diagnostics);
@@ -27,6 +27,9 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Analysis
             var shape = type.TypeKind == TypeKind.Struct ? TypeShape.Struct : TypeShape.Class;
             return new SerializableTypeModel(
                 typeName,
+                GenericDeclarations.TypeParameterList(type),
+                GenericDeclarations.ConstraintClauses(type),
+                type.IsGenericType ? GenericDeclarations.OpenTypeOf(type) : null,
                 type.WireName(),
                 codecName,
                 shape,
@@ -35,6 +38,16 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Analysis
                 baseType,
                 members.ToEquatableArray(),
                 diagnostics.ToEquatableArray());
+        }
+
+        private static bool IsNestedInGeneric(INamedTypeSymbol type)
+        {
+            for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+            {
+                if (outer.IsGenericType)
+                    return true;
+            }
+            return false;
         }
 
         private static CreationKind SelectCreation(INamedTypeSymbol type)

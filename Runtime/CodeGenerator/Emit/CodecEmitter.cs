@@ -12,7 +12,7 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Emit
             var isStruct = type.Shape == TypeShape.Struct;
             var baseClass = isStruct ? Codecs + "StructCodec" : Codecs + "ClassCodec";
             writer.Line(GeneratedCodeAttribute);
-            writer.Open($"internal sealed class {type.CodecName} : {baseClass}<{type.TypeName}>");
+            writer.Open($"internal sealed class {type.CodecName}{type.TypeParameters} : {baseClass}<{type.TypeName}>{type.Constraints}");
 
             if (type.BaseTypeName is { } baseType)
             {

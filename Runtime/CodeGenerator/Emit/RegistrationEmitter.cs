@@ -28,6 +28,12 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Emit
 
             foreach (var type in types)
             {
+                if (type.GenericDefinition is { } definition)
+                {
+                    var codecDefinition = type.CodecName + "<" + new string(',', type.TypeParameters.Count(c => c == ',')) + ">";
+                    writer.Line($"{Serialization}CodecRegistry.RegisterGeneric(typeof({definition}), typeof({codecDefinition}), {SymbolExtensions.Literal(type.WireName)});");
+                    continue;
+                }
                 var codec = type.Shape == TypeShape.Enum ? $"new {Codecs}EnumCodec<{type.TypeName}>()" : $"new {type.CodecName}()";
                 writer.Line($"{Serialization}CodecRegistry.Register<{type.TypeName}>({codec}, {SymbolExtensions.Literal(type.WireName)});");
             }

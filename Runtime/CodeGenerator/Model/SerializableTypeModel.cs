@@ -21,8 +21,13 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Model
     }
 
     /// <summary>A <c>[GenerateSerializer]</c> type as the codec emitter needs it.</summary>
+    /// <remarks>For a generic type, <see cref="TypeName"/> uses its own type parameters (Result&lt;T&gt;), which
+    /// the codec declares too: <see cref="TypeParameters"/> and <see cref="Constraints"/> are its declaration.</remarks>
     internal sealed record SerializableTypeModel(
         string TypeName,
+        string TypeParameters,
+        string Constraints,
+        string? GenericDefinition,
         string WireName,
         string CodecName,
         TypeShape Shape,

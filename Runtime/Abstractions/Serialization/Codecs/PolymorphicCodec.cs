@@ -4,7 +4,7 @@ namespace QuantumScheduler.Runtime.Serialization.Codecs;
 /// Interfaces and abstract classes without a codec of their own (<c>IInvokable</c>, <c>Response</c>, a user's
 /// <c>IShape</c>, <c>object</c>): the value is always written with its runtime type's identity and codec.
 /// </summary>
-public sealed class PolymorphicCodec<T> : FieldCodec<T> where T : class
+public sealed class PolymorphicCodec<T> : FieldCodec<T>, IPolymorphicCodec where T : class
 {
     public override void WriteField(Writer writer, uint fieldId, T value)
     {
@@ -21,3 +21,6 @@ public sealed class PolymorphicCodec<T> : FieldCodec<T> where T : class
         _ => throw WireFormatException.UnexpectedWireType(typeof(T), field),
     };
 }
+
+/// <summary>Marks codecs that only forward to a recorded concrete type.</summary>
+internal interface IPolymorphicCodec;

@@ -11,7 +11,7 @@ namespace QuantumScheduler.Runtime.Storage.Sqlite;
 internal sealed class SqliteDatabase : IDisposable
 {
     private readonly string _connectionString;
-    private readonly string _busyTimeoutPragma;
+    private readonly string _connectionPragmas;
     private readonly SemaphoreSlim _initialization = new(1, 1);
     private volatile bool _initialized;
 
@@ -26,7 +26,9 @@ internal sealed class SqliteDatabase : IDisposable
             Pooling = true,
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
         }.ToString();
-        _busyTimeoutPragma = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds};");
+        var synchronous = options.Synchronous == SqliteSynchronousMode.Normal ? "NORMAL" : "FULL";
+        _connectionPragmas = string.Create(CultureInfo.InvariantCulture,
+            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {synchronous};");
     }
 
     public string FilePath { get; }
@@ -77,9 +79,10 @@ internal sealed class SqliteDatabase : IDisposable
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            // Lets SQLite itself wait on a locked file, instead of failing at once under concurrent writers.
+            // Per-connection settings: SQLite itself waits on a locked file instead of failing at once under
+            // concurrent writers, and commits are as durable as configured.
             await using var pragma = connection.CreateCommand();
-            pragma.CommandText = _busyTimeoutPragma;
+            pragma.CommandText = _connectionPragmas;
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }

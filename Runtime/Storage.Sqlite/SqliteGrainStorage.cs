@@ -71,7 +71,9 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
     private async Task<string> ReplaceAsync(string operation, string grainType, string stateName, GrainId grainId, byte[]? payload, string? expectedEtag, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        if (expectedEtag is null || long.TryParse(expectedEtag, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        // An ETag that is not a version can match nothing: it is refused like a stale one.
+        long expectedVersion = 0;
+        if (expectedEtag is null || long.TryParse(expectedEtag, NumberStyles.None, CultureInfo.InvariantCulture, out expectedVersion))
         {
             await using var command = connection.CreateCommand();
             command.CommandText = expectedEtag is null ? InsertIfNoLiveRecord : UpdateIfVersionMatches;
@@ -79,9 +81,8 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
             // An empty payload is stored as an empty BLOB, never as NULL (which would read as a tombstone).
             command.Parameters.Add("$payload", SqliteType.Blob).Value = (object?)payload ?? DBNull.Value;
             if (expectedEtag is not null)
-                command.Parameters.AddWithValue("$expected", long.Parse(expectedEtag, CultureInfo.InvariantCulture));
-            var version = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-            if (version is long written)
+                command.Parameters.AddWithValue("$expected", expectedVersion);
+            if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long written)
                 return written.ToString(CultureInfo.InvariantCulture);
         }
 

@@ -21,8 +21,8 @@ public static class ReminderServiceCollectionExtensions
     /// <summary>
     /// Adds the reminder service: <see cref="IReminderRegistry"/> (what grains register through) and the hosted
     /// <see cref="LocalReminderService"/> that fires ticks. Needs an <see cref="IReminderTable"/> (for example
-    /// <c>AddSqliteReminders</c> or <see cref="AddInMemoryReminders"/>) and an <see cref="IRemindableLocator"/>
-    /// from the runtime. Options are validated when the host starts.
+    /// <c>AddSqliteReminders</c> or <see cref="AddInMemoryReminders"/>) and the runtime's <see cref="IGrainFactory"/>,
+    /// through which each tick calls the grain. Options are validated when the host starts.
     /// </summary>
     public static IServiceCollection AddReminderService(this IServiceCollection services, Action<ReminderOptions>? configure = null)
     {

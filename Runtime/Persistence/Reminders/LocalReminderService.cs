@@ -19,7 +19,7 @@ namespace QuantumScheduler.Runtime.Reminders;
 public sealed partial class LocalReminderService : BackgroundService
 {
     private readonly IReminderTable _table;
-    private readonly IRemindableLocator _grains;
+    private readonly IGrainFactory _grains;
     private readonly IReminderRangeProvider _ranges;
     private readonly ReminderOptions _options;
     private readonly TimeProvider _time;
@@ -34,7 +34,7 @@ public sealed partial class LocalReminderService : BackgroundService
     private PeriodicTimer? _refreshTimer;
 
     public LocalReminderService(
-        IReminderTable table, IRemindableLocator grains, IReminderRangeProvider ranges,
+        IReminderTable table, IGrainFactory grains, IReminderRangeProvider ranges,
         IOptions<ReminderOptions> options, TimeProvider time, ILogger<LocalReminderService> logger)
     {
         _table = table;
@@ -228,7 +228,7 @@ public sealed partial class LocalReminderService : BackgroundService
         var entry = reminder.Entry;
         try
         {
-            var grain = _grains.GetRemindable(entry.GrainId);
+            var grain = _grains.GetGrain<IRemindable>(entry.GrainId);
             await grain.ReceiveReminder(entry.ReminderName, new TickStatus(entry.StartAt, entry.Period, due)).ConfigureAwait(false);
         }
         catch (Exception exception)

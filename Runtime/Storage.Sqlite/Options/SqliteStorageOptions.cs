@@ -17,6 +17,10 @@ public abstract class SqliteStorageOptions
     /// <summary>How long an operation waits for another connection's write lock before failing. Default: 30 seconds.</summary>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How far a commit goes before it returns. Default: <see cref="SqliteSynchronousMode.Full"/> (every
+    /// committed write survives a power loss).</summary>
+    public SqliteSynchronousMode Synchronous { get; set; } = SqliteSynchronousMode.Full;
+
     /// <summary>The database file's full path.</summary>
     public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, FileName));
 

@@ -15,6 +15,8 @@ public sealed class SqliteStorageOptionsValidator<TOptions> : IValidateOptions<T
             return ValidateOptionsResult.Fail($"{key}.FileName \"{options.FileName}\" is not a plain file name (no directory separators).");
         if (options.BusyTimeout <= TimeSpan.Zero || options.BusyTimeout.TotalSeconds > int.MaxValue)
             return ValidateOptionsResult.Fail($"{key}.BusyTimeout {options.BusyTimeout} must be positive and finite.");
+        if (!Enum.IsDefined(options.Synchronous))
+            return ValidateOptionsResult.Fail($"{key}.Synchronous {options.Synchronous} is not one of {string.Join(", ", Enum.GetNames<SqliteSynchronousMode>())}.");
         if (string.IsNullOrWhiteSpace(options.DataDirectory))
             return ValidateOptionsResult.Fail($"{key}.DataDirectory is empty; set it to the directory that should hold {options.FileName}.");
 

@@ -16,9 +16,9 @@ public sealed class ReminderHarness : IAsyncDisposable
     {
         Table = table;
         Time = time ?? new FakeTimeProvider(Epoch);
-        Locator = new FakeRemindableLocator(Log);
+        Grains = new FakeGrainFactory(Log);
         var wrapped = Options.Create(options ?? new ReminderOptions { RefreshReminderListPeriod = TimeSpan.FromHours(1), ReminderLoadingWindow = TimeSpan.FromHours(2) });
-        Local = new LocalReminderService(table, Locator, ranges ?? new SingleSiloReminderRangeProvider(), wrapped, Time, NullLogger<LocalReminderService>.Instance);
+        Local = new LocalReminderService(table, Grains, ranges ?? new SingleSiloReminderRangeProvider(), wrapped, Time, NullLogger<LocalReminderService>.Instance);
         Registry = new ReminderService(table, Local, wrapped, Time);
     }
 
@@ -28,7 +28,7 @@ public sealed class ReminderHarness : IAsyncDisposable
 
     public TickLog Log { get; } = new();
 
-    public FakeRemindableLocator Locator { get; }
+    public FakeGrainFactory Grains { get; }
 
     public LocalReminderService Local { get; }
 

@@ -43,7 +43,7 @@ public sealed class ReminderServiceTests : IAsyncLifetime
     public async Task A_slow_tick_does_not_shift_the_schedule()
     {
         var release = new TaskCompletionSource();
-        _harness.Locator.Handler = tick => tick.Status.CurrentTickTime == tick.Status.FirstTickTime ? release.Task : Task.CompletedTask;
+        _harness.Grains.Handler = tick => tick.Status.CurrentTickTime == tick.Status.FirstTickTime ? release.Task : Task.CompletedTask;
         var start = _harness.Now + Minute;
         await _harness.Registry.RegisterOrUpdateReminder(Job, "slow", Minute, Minute);
 
@@ -60,7 +60,7 @@ public sealed class ReminderServiceTests : IAsyncLifetime
     public async Task Ticks_never_overlap_and_those_due_during_a_running_tick_are_skipped()
     {
         var release = new TaskCompletionSource();
-        _harness.Locator.Handler = tick => tick.Status.CurrentTickTime == tick.Status.FirstTickTime ? release.Task : Task.CompletedTask;
+        _harness.Grains.Handler = tick => tick.Status.CurrentTickTime == tick.Status.FirstTickTime ? release.Task : Task.CompletedTask;
         var start = _harness.Now + Minute;
         await _harness.Registry.RegisterOrUpdateReminder(Job, "slow", Minute, Minute);
 
@@ -84,13 +84,13 @@ public sealed class ReminderServiceTests : IAsyncLifetime
         _harness.Advance(3 * Minute, Minute);
 
         Assert.Equal(3, _harness.Log.Ticks.Count);
-        Assert.Equal(3, _harness.Locator.Lookups);
+        Assert.Equal(3, _harness.Grains.Lookups);
     }
 
     [Fact]
     public async Task A_failing_tick_does_not_stop_the_schedule()
     {
-        _harness.Locator.Handler = tick => tick.Status.CurrentTickTime == tick.Status.FirstTickTime
+        _harness.Grains.Handler = tick => tick.Status.CurrentTickTime == tick.Status.FirstTickTime
             ? Task.FromException(new InvalidOperationException("grain failed"))
             : Task.CompletedTask;
         await _harness.Registry.RegisterOrUpdateReminder(Job, "poll", Minute, Minute);
@@ -135,7 +135,7 @@ public sealed class ReminderServiceTests : IAsyncLifetime
     [Fact]
     public async Task A_one_shot_reminder_unregisters_itself_in_its_first_tick()
     {
-        _harness.Locator.Handler = async tick =>
+        _harness.Grains.Handler = async tick =>
         {
             var self = await _harness.Registry.GetReminder(tick.GrainId, tick.ReminderName);
             await _harness.Registry.UnregisterReminder(tick.GrainId, self!);

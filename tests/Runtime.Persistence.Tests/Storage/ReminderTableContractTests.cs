@@ -128,6 +128,37 @@ public abstract class ReminderTableContractTests : IDisposable
         Assert.Empty(await Table.ReadRowsAsync(Grain(1), CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Concurrent_upserts_of_one_name_leave_one_row_with_the_last_writers_etag()
+    {
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var writers = Enumerable.Range(1, 6).Select(minutes => Task.Run(async () =>
+        {
+            await start.Task;
+            return await Table.UpsertRowAsync(Entry(Grain(1), "tick", minutes), CancellationToken.None);
+        })).ToArray();
+
+        start.SetResult();
+        var etags = await Task.WhenAll(writers);
+
+        Assert.Equal(etags.Length, etags.Distinct().Count());
+        var row = Assert.Single(await Table.ReadRowsAsync(Grain(1), CancellationToken.None));
+        Assert.Contains(row.ETag, etags);
+        Assert.Equal(TimeSpan.FromMinutes(Array.IndexOf(etags, row.ETag) + 1) + TimeSpan.FromTicks(7), row.Period);
+    }
+
+    [Fact]
+    public async Task Cancelled_operations_throw_and_change_nothing()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Table.UpsertRowAsync(Entry(Grain(1), "tick"), cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Table.ReadRowsAsync(0, 0, cancelled.Token));
+
+        Assert.Empty(await Table.ReadRowsAsync(Grain(1), CancellationToken.None));
+    }
+
     private async Task<uint[]> ReadHashesAsync(uint begin, uint end) =>
         (await Table.ReadRowsAsync(begin, end, CancellationToken.None)).Select(r => r.GrainId.GetUniformHashCode()).Order().ToArray();
 }

@@ -127,6 +127,19 @@ public sealed class SqliteGrainStorageTests : GrainStorageContractTests
         Assert.Equal(0L, await ScalarAsync(connection, "SELECT COUNT(y) FROM a;"));
     }
 
+    [Theory]
+    [InlineData(SqliteSynchronousMode.Full, 2L)]
+    [InlineData(SqliteSynchronousMode.Normal, 1L)]
+    public async Task Connections_carry_the_configured_synchronous_mode_and_busy_timeout(SqliteSynchronousMode mode, long pragmaValue)
+    {
+        using var database = new SqliteDatabase(new SqliteGrainStorageOptions { DataDirectory = _directory.Path, Synchronous = mode, BusyTimeout = TimeSpan.FromSeconds(7) });
+
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+
+        Assert.Equal(pragmaValue, await ScalarAsync(connection, "PRAGMA synchronous;"));
+        Assert.Equal(7000L, await ScalarAsync(connection, "PRAGMA busy_timeout;"));
+    }
+
     private SqliteGrainStorage Open(string name) =>
         new(name, new SqliteGrainStorageOptions { DataDirectory = _directory.Path, FileName = "state.db" });
 

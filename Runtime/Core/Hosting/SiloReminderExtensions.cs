@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using QuantumScheduler.Runtime.Reminders;
 
 namespace QuantumScheduler.Runtime.Hosting;
@@ -17,14 +16,8 @@ public static class SiloReminderExtensions
     /// </summary>
     public static ISiloBuilder AddReminders(this ISiloBuilder silo, Action<ReminderOptions>? configure = null)
     {
-        silo.Services.TryAddSingleton<IRemindableLocator, GrainFactoryRemindableLocator>();
         silo.Services.AddOptions<ReminderOptions>().Bind(silo.Configuration.GetSection(ReminderSectionName));
         silo.Services.AddReminderService(configure);
         return silo;
-    }
-
-    private sealed class GrainFactoryRemindableLocator(IGrainFactory grainFactory) : IRemindableLocator
-    {
-        public IRemindable GetRemindable(GrainId grainId) => grainFactory.GetGrain<IRemindable>(grainId);
     }
 }

@@ -27,9 +27,9 @@ static async Task RunScenariosAsync(int cores)
         await cluster.DeployAsync();
         foreach (var scenario in Scenarios.Create(cluster.Client))
         {
-            var throughput = await LoadGenerator.CallsPerSecond(scenario.Call, Scenarios.Workers, scenario.CallsPerWorker, scenario.Blocks);
-            var (p50, p99) = await LoadGenerator.Latency(scenario.Call, scenario.LatencyCalls);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT|{scenario.Name}|{cores}|{throughput:F0}|{p50:F3}|{p99:F3}"));
+            var (throughput, perCpuSecond) = await LoadGenerator.Throughput(scenario.Call, Scenarios.Workers, scenario.CallsPerWorker, scenario.Blocks);
+            var (p50, p99, bytes) = await LoadGenerator.Latency(scenario.Call, scenario.LatencyCalls);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT|{scenario.Name}|{cores}|{throughput:F0}|{p50:F3}|{p99:F3}|{bytes:F0}|{perCpuSecond:F0}"));
         }
     }
     finally

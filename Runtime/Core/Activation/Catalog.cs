@@ -48,8 +48,6 @@ internal sealed class Catalog : IPlacementContext
 
     public IEnumerable<StatelessWorkerGroup> StatelessWorkerGroups => _statelessWorkers.Values;
 
-    public bool TryGetActivation(GrainId grainId, out ActivationData activation) => _activations.TryGetValue(grainId, out activation!);
-
     public void Deliver(Message message)
     {
         if (message.IsAbandoned)

@@ -7,8 +7,6 @@ public sealed class LocalGrainDirectory : IGrainDirectory
 {
     private readonly ConcurrentDictionary<GrainId, GrainAddress> _entries = new();
 
-    public int Count => _entries.Count;
-
     public ValueTask<GrainAddress> RegisterAsync(GrainAddress address, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(_entries.GetOrAdd(address.GrainId, address));
 

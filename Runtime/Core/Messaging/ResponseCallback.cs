@@ -38,8 +38,6 @@ internal sealed class ResponseCallback : IValueTaskSource<Response>
         return true;
     }
 
-    public bool IsCompleted => Volatile.Read(ref _completed) != 0;
-
     Response IValueTaskSource<Response>.GetResult(short token) => _core.GetResult(token);
 
     ValueTaskSourceStatus IValueTaskSource<Response>.GetStatus(short token) => _core.GetStatus(token);

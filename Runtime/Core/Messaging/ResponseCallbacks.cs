@@ -27,8 +27,6 @@ internal sealed partial class ResponseCallbacks : IDisposable
         _sweeper = new Timer(static s => ((ResponseCallbacks)s!).Sweep(), this, SweepPeriod, SweepPeriod);
     }
 
-    public int Count => _pending.Count;
-
     public void Register(ResponseCallback callback) => _pending[callback.Request.Id] = callback;
 
     /// <summary>Delivers a response to its caller; false when the caller no longer waits (late response).</summary>

@@ -58,6 +58,17 @@ public sealed class MessagingTests(ClusterFixture fixture) : IClassFixture<Clust
     }
 
     [Fact]
+    public async Task A_one_way_call_returns_before_the_grain_has_run_it()
+    {
+        var grain = fixture.Grains.GetGrain<IOneWayGrain>(Guid.NewGuid().ToString());
+
+        var notify = grain.Notify(9);
+
+        Assert.True(notify.IsCompletedSuccessfully);
+        Assert.Equal(9, await grain.GetLast());
+    }
+
+    [Fact]
     public async Task A_call_cancelled_before_it_is_sent_is_not_sent()
     {
         var grain = fixture.Grains.GetGrain<ICancellationGrain>(Guid.NewGuid().ToString());

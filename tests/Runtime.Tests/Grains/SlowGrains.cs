@@ -18,3 +18,24 @@ public sealed class SlowGrain : Grain, ISlowGrain
 
     public Task<int> Ping() => Task.FromResult(1);
 }
+
+public interface IOneWayGrain : IGrainWithStringKey
+{
+    [OneWay]
+    Task Notify(int value);
+
+    Task<int> GetLast();
+}
+
+public sealed class OneWayGrain : Grain, IOneWayGrain
+{
+    private int _last;
+
+    public async Task Notify(int value)
+    {
+        await Task.Delay(200);
+        _last = value;
+    }
+
+    public Task<int> GetLast() => Task.FromResult(_last);
+}

@@ -90,6 +90,40 @@ public sealed class LifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DelayDeactivation_holds_off_collection_until_it_is_reset()
+    {
+        var grain = Grains.GetGrain<ILifetimeGrain>(Guid.NewGuid().ToString());
+        var first = await grain.GetActivationId();
+
+        await grain.KeepFor(TimeSpan.FromHours(1));
+        await CollectAfterAge();
+        Assert.Equal(first, await grain.GetActivationId());
+
+        await grain.KeepFor(TimeSpan.Zero);
+        await CollectAfterAge();
+        await Eventually.Get(() => grain.GetActivationId(), id => id != first);
+    }
+
+    [Fact]
+    public async Task A_class_collection_age_overrides_the_silo_default()
+    {
+        await using var cluster = new TestClusterBuilder()
+            .AddConfiguration("QuantumScheduler:GrainCollection:CollectionQuantum", "01:00:00")
+            .Build();
+        await cluster.DeployAsync();
+        var shortLived = cluster.Client.GetGrain<IShortLivedGrain>("s");
+        var regular = cluster.Client.GetGrain<ILifetimeGrain>("r");
+        var shortLivedId = await shortLived.GetActivationId();
+        var regularId = await regular.GetActivationId();
+
+        await Task.Delay(300);
+        cluster.Primary.Services.GetRequiredService<ActivationCollector>().CollectIdleActivations();
+
+        await Eventually.Get(() => shortLived.GetActivationId(), id => id != shortLivedId);
+        Assert.Equal(regularId, await regular.GetActivationId());
+    }
+
+    [Fact]
     public async Task DeactivateOnIdle_ends_the_activation_after_the_current_turn()
     {
         var key = Guid.NewGuid().ToString();

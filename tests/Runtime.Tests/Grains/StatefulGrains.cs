@@ -118,3 +118,34 @@ public sealed class ReminderGrain([PersistentState("ticks")] IPersistentState<Co
         await ticks.WriteStateAsync();
     }
 }
+
+public interface ILifetimeGrain : IGrainWithStringKey
+{
+    Task KeepFor(TimeSpan timeSpan);
+
+    Task<Guid> GetActivationId();
+}
+
+/// <summary>Uses the silo's collection age, and can delay its own collection.</summary>
+public sealed class LifetimeGrain : Grain, ILifetimeGrain
+{
+    public Task KeepFor(TimeSpan timeSpan)
+    {
+        DelayDeactivation(timeSpan);
+        return Task.CompletedTask;
+    }
+
+    public Task<Guid> GetActivationId() => Task.FromResult(GrainContext.ActivationId);
+}
+
+/// <summary>Collected after 100 ms of idleness whatever the silo's default.</summary>
+[CollectionAgeLimit("00:00:00.100")]
+public sealed class ShortLivedGrain : Grain, IShortLivedGrain
+{
+    public Task<Guid> GetActivationId() => Task.FromResult(GrainContext.ActivationId);
+}
+
+public interface IShortLivedGrain : IGrainWithStringKey
+{
+    Task<Guid> GetActivationId();
+}

@@ -52,8 +52,12 @@ namespace QuantumScheduler.Runtime.CodeGenerator
             "Parameter '{0}' of '{1}' has [PersistentState] but type '{2}': it must be IPersistentState<TState>");
 
         public static readonly DiagnosticDescriptor PropertyInGrainInterface = Error(
-            "QS0012", "Grain interface declares a property or event",
-            "Grain interface '{0}' declares '{1}', which is not a method: grain interfaces may only declare methods");
+            "QS0012", "Grain interface declares a member that is not an instance method",
+            "Grain interface '{0}' declares '{1}', which is not an instance method: grain interfaces may only declare instance methods (no properties, events or static members)");
+
+        public static readonly DiagnosticDescriptor NonGrainBaseInterface = Error(
+            "QS0013", "Grain interface inherits members of a non-grain interface",
+            "Grain interface '{0}' inherits '{1}' from '{2}', which is not a grain interface: a grain proxy can only implement grain methods");
 
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
             new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);

@@ -12,7 +12,7 @@ namespace QuantumScheduler.Runtime.CodeGenerator
     /// <summary>
     /// Emits, for the compilation it runs in: a codec per <c>[GenerateSerializer]</c> type; a proxy, invokables
     /// and invokable codecs per grain interface; a <c>GrainClassDescriptor</c> per grain class; and a module
-    /// initializer registering them all. Invalid grain interfaces and types are reported as QS0001–QS0012.
+    /// initializer registering them all. Invalid grain interfaces and types are reported as QS0001–QS0013.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class GrainCodeGenerator : IIncrementalGenerator
@@ -76,7 +76,13 @@ namespace QuantumScheduler.Runtime.CodeGenerator
             foreach (var method in invokables)
                 output.AddSource(method.InvokableName + ".g.cs", InvokableEmitter.Emit(method, assemblyName));
 
-            output.AddSource("GeneratedCodeRegistration.g.cs", RegistrationEmitter.Emit(assemblyName, validTypes, interfaces, invokables, grainClasses, exceptions));
+            // Enums used in signatures and members; an enum with its own [GenerateSerializer] is registered with it.
+            var ownEnums = new HashSet<string>(validTypes.Where(t => t.Shape == TypeShape.Enum).Select(t => t.TypeName));
+            var enums = Distinct(validTypes.SelectMany(t => t.ReferencedEnums).Concat(validInterfaces.SelectMany(i => i.ReferencedEnums)), e => e.TypeName)
+                .Where(e => !ownEnums.Contains(e.TypeName))
+                .ToList();
+
+            output.AddSource("GeneratedCodeRegistration.g.cs", RegistrationEmitter.Emit(assemblyName, validTypes, enums, interfaces, invokables, grainClasses, exceptions));
         }
 
         private static List<T> Distinct<T>(IEnumerable<T?> items, System.Func<T, string> key) where T : class

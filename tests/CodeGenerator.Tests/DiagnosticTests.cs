@@ -22,6 +22,8 @@ public class DiagnosticTests
     [InlineData("QS0007", "[OneWay] Task<int> Fire();", "[OneWay] Task Fire();")]
     [InlineData("QS0008", "[ResponseTimeout(\"soon\")] Task Slow();", "[ResponseTimeout(\"00:01:00\")] Task Slow();")]
     [InlineData("QS0012", "int Count { get; }", "Task<int> Count();")]
+    [InlineData("QS0012", "event Action Changed;", "Task Changed();")]
+    [InlineData("QS0012", "static abstract Task Create();", "Task Create();")]
     public void Grain_interface_member(string id, string bad, string good)
     {
         const string template = """
@@ -44,6 +46,19 @@ public class DiagnosticTests
         Assert.Contains("ISampleGrain", diagnostic.GetMessage() + badResult.Describe());
         Assert.Empty(goodResult.GeneratorDiagnostics);
         Assert.True(goodResult.CompilationErrors.IsEmpty, goodResult.Describe());
+    }
+
+    [Fact]
+    public void Members_inherited_from_a_non_grain_interface_are_reported()
+    {
+        var bad = GeneratorHarness.Run("public interface ISampleGrain : IGrainWithStringKey, IDisposable { Task Ping(); }");
+        var good = GeneratorHarness.Run("public interface ISampleGrain : IGrainWithStringKey { Task Ping(); }");
+
+        var diagnostic = Assert.Single(bad.GeneratorDiagnostics);
+        Assert.Equal("QS0013", diagnostic.Id);
+        Assert.Contains("System.IDisposable", diagnostic.GetMessage());
+        Assert.True(bad.CompilationErrors.IsEmpty, bad.Describe());
+        Assert.Empty(good.GeneratorDiagnostics);
     }
 
     [Fact]

@@ -66,6 +66,15 @@ public class GeneratedCodeTests
 
             public interface IClock { DateTime Now { get; } }
 
+            public interface IStore<TKey, TValue> : IGrainWithStringKey where TKey : notnull where TValue : class, new()
+            {
+                Task<TValue?> Get(TKey key);
+                Task Put(TKey key, TValue value, CancellationToken cancellationToken);
+                Task<Dictionary<TKey, List<TValue>>> Dump();
+            }
+
+            public interface IOrderStore<T> : IStore<Guid, Order>, IOrderGrain where T : struct;
+
             [Reentrant, StatelessWorker]
             public sealed class PriorityOrderGrain : IPriorityOrderGrain
             {
@@ -95,6 +104,8 @@ public class GeneratedCodeTests
         Assert.Contains("Proxy_Shop_IOrderGrain.g.cs", result.HintNames);
         Assert.Contains("Proxy_Shop_IPriorityOrderGrain.g.cs", result.HintNames);
         Assert.Contains("Codec_Shop_Outer_Nested.g.cs", result.HintNames);
+        Assert.Contains("Proxy_Shop_IStore_2.g.cs", result.HintNames);
+        Assert.Contains("Proxy_Shop_IOrderStore_1.g.cs", result.HintNames);
         var registration = result.Source("GeneratedCodeRegistration");
         Assert.Contains("RegisterException<global::Shop.OrderRejectedException>", registration);
         Assert.Contains("\"shop.item\"", registration);

@@ -35,14 +35,26 @@ internal static class GeneratorHarness
             [CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Latest), path: "Snippet.cs")],
             References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var driver = CSharpGeneratorDriver.Create(new GrainCodeGenerator())
+        var driver = CSharpGeneratorDriver.Create(
+                [new GrainCodeGenerator().AsSourceGenerator()],
+                parseOptions: (CSharpParseOptions)compilation.SyntaxTrees[0].Options,
+                driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true))
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
-        return new GeneratorResult(code, diagnostics, output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray(), driver.GetRunResult());
+        return new GeneratorResult(code, diagnostics, output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray(), driver.GetRunResult())
+        {
+            Driver = driver,
+            Compilation = compilation,
+        };
     }
 }
 
 internal sealed record GeneratorResult(string Code, ImmutableArray<Diagnostic> GeneratorDiagnostics, ImmutableArray<Diagnostic> CompilationErrors, GeneratorDriverRunResult Run)
 {
+    public required GeneratorDriver Driver { get; init; }
+
+    /// <summary>The snippet's compilation before generation.</summary>
+    public required Compilation Compilation { get; init; }
+
     public IEnumerable<string> Ids => GeneratorDiagnostics.Select(d => d.Id);
 
     public string Source(string hintNamePrefix) =>

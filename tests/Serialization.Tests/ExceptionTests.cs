@@ -94,5 +94,16 @@ public class ExceptionTests
         Assert.Null(_serializer.RoundTrip(Response.FromResult<string?>(null)).GetResult<string?>());
     }
 
+    [Fact]
+    public void Responses_of_interface_collections_and_nullables_round_trip_as_response()
+    {
+        // The engine sends every response as Response, so the result type becomes a recorded type argument.
+        Assert.Equal([new Point(1, 2)], _serializer.RoundTrip<Response>(Response.FromResult<IReadOnlyList<Point>>([new Point(1, 2)])).GetResult<IReadOnlyList<Point>>());
+        Assert.Equal(4, _serializer.RoundTrip<Response>(Response.FromResult<int?>(4)).GetResult<int?>());
+        Assert.Equal(1, _serializer.RoundTrip<Response>(Response.FromResult<IDictionary<string, int>>(new Dictionary<string, int> { ["a"] = 1 })).GetResult<IDictionary<string, int>>()["a"]);
+        Assert.Equal([2], _serializer.RoundTrip<Response>(Response.FromResult<IEnumerable<int>>([2])).GetResult<IEnumerable<int>>());
+        Assert.Equal([3], _serializer.RoundTrip<Response>(Response.FromResult<IReadOnlySet<int>>(new HashSet<int> { 3 })).GetResult<IReadOnlySet<int>>());
+    }
+
     private sealed class PrivateException(string message) : Exception(message);
 }

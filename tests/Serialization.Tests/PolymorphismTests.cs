@@ -80,4 +80,12 @@ public class PolymorphismTests
 
         Assert.Contains("Point", error.Message);
     }
+
+    [Fact]
+    public void Positional_record_hierarchies_round_trip()
+    {
+        var copy = _serializer.RoundTrip<Vehicle>(new Truck("QS-1", 7.5));
+
+        Assert.Equal(new Truck("QS-1", 7.5), copy);
+    }
 }

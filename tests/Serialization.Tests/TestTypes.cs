@@ -126,3 +126,22 @@ public sealed class Everything
     [Id(25)] public GrainId Grain { get; set; }
     [Id(26)] public Range Window { get; set; }
 }
+
+[GenerateSerializer]
+public record Vehicle([property: Id(0)] string Plate);
+
+[GenerateSerializer]
+public sealed record Truck(string Plate, [property: Id(0)] double Payload) : Vehicle(Plate);
+
+/// <summary>No [GenerateSerializer]: registered because a member and a grain method use it.</summary>
+public enum Priority : short
+{
+    Low = -1,
+    High = 300,
+}
+
+[GenerateSerializer]
+public sealed class Ticket
+{
+    [Id(0)] public Dictionary<string, Priority[]> Levels { get; set; } = new();
+}

@@ -20,6 +20,7 @@ public static class CodecRegistry
     private static readonly ConcurrentDictionary<Type, string> NamesByType = new();
     private static readonly ConcurrentDictionary<Type, string> FormattedNames = new();
     private static readonly ConcurrentDictionary<string, Type> ParsedNames = new(StringComparer.Ordinal);
+    private static readonly HashSet<System.Reflection.Assembly> InitializedAssemblies = new();
 
     static CodecRegistry() => BuiltInCodecs.Register();
 
@@ -47,6 +48,17 @@ public static class CodecRegistry
     public static void RegisterGrainInterface<TInterface>(string typeName) where TInterface : class, IAddressable =>
         Register(new GrainReferenceCodec<TInterface>(), typeName);
 
+    /// <summary>Registers a generic grain interface definition (<c>IRepository&lt;&gt;</c>): references to any of
+    /// its constructions travel as grain id plus this name with the type arguments.</summary>
+    public static void RegisterGenericGrainInterface(Type openGrainInterface, string typeName)
+    {
+        ArgumentNullException.ThrowIfNull(openGrainInterface);
+        if (!openGrainInterface.IsGenericTypeDefinition || !openGrainInterface.IsInterface)
+            throw new ArgumentException($"{openGrainInterface} must be a generic interface definition.", nameof(openGrainInterface));
+        GenericCodecs[openGrainInterface] = constructed => typeof(GrainReferenceCodec<>).MakeGenericType(constructed);
+        RegisterName(openGrainInterface, typeName);
+    }
+
     /// <summary>Lets exceptions of <typeparamref name="TException"/> be rehydrated as their own type.</summary>
     public static void RegisterException<TException>() where TException : Exception =>
         KnownExceptions.Register(typeof(TException));
@@ -65,11 +77,10 @@ public static class CodecRegistry
         RegisterName(codec.ValueType, typeName);
     }
 
-    internal static void RegisterBuiltInGeneric(Type genericDefinition, Func<Type, Type> codecType, string? typeName)
+    internal static void RegisterBuiltInGeneric(Type genericDefinition, Func<Type, Type> codecType, string typeName)
     {
         GenericCodecs[genericDefinition] = codecType;
-        if (typeName is not null)
-            RegisterName(genericDefinition, typeName);
+        RegisterName(genericDefinition, typeName);
     }
 
     /// <summary>The type recorded for a polymorphic value: proxies travel as their grain interface, and every
@@ -123,6 +134,33 @@ public static class CodecRegistry
 
     /// <summary>A type's codec is registered by its assembly's module initializer, which the runtime only runs
     /// once code of that assembly executes; a type can be seen before that.</summary>
+    /// <summary>A name can arrive before the assembly that registers it has run any code (a subclass in an
+    /// assembly nobody touched yet): run the initializers of the assemblies loaded since the last look.</summary>
+    /// <returns>Whether any assembly was new.</returns>
+    private static bool RunLoadedModuleInitializers()
+    {
+        var assemblies = AppDomain.CurrentDomain.GetAssemblies();
+        lock (InitializedAssemblies)
+        {
+            var ranAny = false;
+            foreach (var assembly in assemblies)
+            {
+                if (!assembly.IsDynamic && InitializedAssemblies.Add(assembly) && UsesRuntime(assembly))
+                {
+                    RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
+                    ranAny = true;
+                }
+            }
+            return ranAny;
+        }
+    }
+
+    private static bool UsesRuntime(System.Reflection.Assembly assembly)
+    {
+        var runtime = typeof(CodecRegistry).Assembly.GetName().Name;
+        return assembly == typeof(CodecRegistry).Assembly || Array.Exists(assembly.GetReferencedAssemblies(), name => name.Name == runtime);
+    }
+
     private static void RunModuleInitializer(Type type) =>
         RuntimeHelpers.RunModuleConstructor(type.Module.ModuleHandle);
 
@@ -160,11 +198,16 @@ public static class CodecRegistry
 
     private static Type ParseTypeName(string text, ref int position)
     {
+        // Invokable names carry a signature in parentheses, which may itself hold brackets and commas.
         var start = position;
-        while (position < text.Length && text[position] is not ('[' or ']' or ','))
+        var parentheses = 0;
+        while (position < text.Length && (parentheses > 0 || text[position] is not ('[' or ']' or ',')))
+        {
+            parentheses += text[position] switch { '(' => 1, ')' => -1, _ => 0 };
             position++;
+        }
         var simpleName = text[start..position];
-        if (!TypesByName.TryGetValue(simpleName, out var type))
+        if (!TypesByName.TryGetValue(simpleName, out var type) && !(RunLoadedModuleInitializers() && TypesByName.TryGetValue(simpleName, out type)))
             throw new WireFormatException($"Type \"{simpleName}\" is not known to this process, so it is not deserialised (only registered types are allowed).");
 
         if (position < text.Length && text[position] == '[' && (position + 1 >= text.Length || text[position + 1] != ']'))

@@ -106,7 +106,7 @@ public ref struct Reader
                 Advance(8);
                 break;
             case WireType.LengthPrefixed:
-                Advance(checked((int)ReadVarUInt32()));
+                ReadLengthPrefixed();
                 break;
             case WireType.StartObject:
                 while (true)
@@ -184,7 +184,11 @@ public ref struct Reader
     public ulong ReadFixed64() => BinaryPrimitives.ReadUInt64LittleEndian(ReadBytes(8));
 
     /// <summary>The bytes of a length-prefixed payload (a view into the source, valid until the read ends).</summary>
-    public ReadOnlySpan<byte> ReadLengthPrefixed() => ReadBytes(checked((int)ReadVarUInt32()));
+    public ReadOnlySpan<byte> ReadLengthPrefixed()
+    {
+        var length = ReadVarUInt32();
+        return length <= (uint)Remaining ? ReadBytes((int)length) : throw WireFormatException.EndOfData();
+    }
 
     public string ReadString() => Encoding.UTF8.GetString(ReadLengthPrefixed());
 

@@ -80,23 +80,37 @@ public sealed class Serializer : ISerializer
             var codec = CodecCache<T>.Codec;
             return codec.IsImmutable ? value : Copy(value, codec);
         }
+        // The runtime type's codec: no type identity is written, and the copy has the original's type.
         var runtimeCodec = CodecRegistry.GetCodec(CodecRegistry.GetWireType(value));
-        return runtimeCodec.IsImmutable ? value : (T)Copy<object>(value, runtimeCodec)!;
+        return runtimeCodec.IsImmutable ? value : (T)CopyUntyped(value, runtimeCodec)!;
     }
 
-    private T Copy<T>(T value, IFieldCodec codec)
+    private T Copy<T>(T value, IFieldCodec<T> codec)
     {
         var writer = RentWriter();
         var session = RentSession();
         try
         {
-            if (codec is IFieldCodec<T> typed)
-                typed.WriteField(writer, 0, value);
-            else
-                codec.WriteFieldUntyped(writer, 0, value);
+            codec.WriteField(writer, 0, value);
             var reader = new Reader(writer.WrittenSpan, session);
-            var field = reader.ReadFieldHeader();
-            return codec is IFieldCodec<T> typedReader ? typedReader.ReadValue(ref reader, field) : (T)codec.ReadValueUntyped(ref reader, field)!;
+            return codec.ReadValue(ref reader, reader.ReadFieldHeader());
+        }
+        finally
+        {
+            Return(session);
+            Return(writer);
+        }
+    }
+
+    private object? CopyUntyped(object value, IFieldCodec codec)
+    {
+        var writer = RentWriter();
+        var session = RentSession();
+        try
+        {
+            codec.WriteFieldUntyped(writer, 0, value);
+            var reader = new Reader(writer.WrittenSpan, session);
+            return codec.ReadValueUntyped(ref reader, reader.ReadFieldHeader());
         }
         finally
         {

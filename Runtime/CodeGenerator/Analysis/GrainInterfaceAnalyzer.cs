@@ -17,21 +17,29 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Analysis
 
         public static GrainInterfaceModel? Analyze(INamedTypeSymbol type)
         {
-            // Generic grain interfaces are not supported yet: they get no proxy (see docs/runtime-serialization.md).
-            if (type.IsGenericType || !type.IsAccessibleFromAssembly())
+            // Interfaces nested in generic types are not supported: they get no proxy (see docs/runtime-serialization.md).
+            if (!type.IsAccessibleFromAssembly() || (type.ContainingType?.IsGenericType ?? false))
                 return null;
 
             var diagnostics = new List<DiagnosticInfo>();
             var methods = new List<MethodModel>();
             var isValid = true;
+            foreach (var other in type.AllInterfaces.Where(i => !i.IsGrainInterface()))
+            {
+                if (other.GetMembers().FirstOrDefault(m => m.IsAbstract) is { } inherited)
+                {
+                    isValid = false;
+                    diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NonGrainBaseInterface, type, type.ToDisplayString(), inherited.Name, other.ToDisplayString()));
+                }
+            }
             foreach (var declaring in new[] { type }.Concat(type.AllInterfaces.Where(IsCandidate)))
             {
                 var reportHere = SymbolEqualityComparer.Default.Equals(declaring, type);
                 foreach (var member in declaring.GetMembers())
                 {
-                    if (member.IsStatic || member is IMethodSymbol { MethodKind: not MethodKind.Ordinary } || member is INamedTypeSymbol)
+                    if ((member.IsStatic && !member.IsAbstract) || member is IMethodSymbol { MethodKind: not MethodKind.Ordinary } || member is INamedTypeSymbol)
                         continue;
-                    if (member is not IMethodSymbol method)
+                    if (member is not IMethodSymbol method || method.IsStatic)
                     {
                         isValid = false;
                         if (reportHere)
@@ -40,7 +48,7 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Analysis
                     }
                     if (!method.IsAbstract)
                         continue;
-                    var model = AnalyzeMethod(declaring, method, reportHere ? diagnostics : new List<DiagnosticInfo>(), out var methodIsValid);
+                    var model = AnalyzeMethod(type, declaring, method, reportHere ? diagnostics : new List<DiagnosticInfo>(), out var methodIsValid);
                     isValid &= methodIsValid;
                     if (model is not null)
                         methods.Add(model);
@@ -49,14 +57,18 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Analysis
 
             return new GrainInterfaceModel(
                 type.ToCode(),
+                GenericDeclarations.TypeParameterList(type),
+                GenericDeclarations.ConstraintClauses(type),
+                type.IsGenericType ? GenericDeclarations.OpenTypeOf(type) : null,
                 type.WireName(),
                 "Proxy_" + SymbolExtensions.ToIdentifier(type.MetadataFullName()),
                 isValid,
                 methods.ToEquatableArray(),
+                ReferencedEnums(type).ToEquatableArray(),
                 diagnostics.ToEquatableArray());
         }
 
-        private static MethodModel? AnalyzeMethod(INamedTypeSymbol declaring, IMethodSymbol method, List<DiagnosticInfo> diagnostics, out bool isValid)
+        private static MethodModel? AnalyzeMethod(INamedTypeSymbol proxied, INamedTypeSymbol declaring, IMethodSymbol method, List<DiagnosticInfo> diagnostics, out bool isValid)
         {
             var errorsBefore = diagnostics.Count;
             var displayName = $"{declaring.Name}.{method.Name}";
@@ -121,12 +133,27 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Analysis
                 return null;
             }
 
-            var signature = string.Join(",", method.Parameters.Where(p => p.Type.ToDisplayString() != KnownTypeNames.CancellationToken).Select(p => p.Type.ToWireDisplay()));
-            var wireName = $"inv:{declaring.WireName()}.{method.Name}({signature})";
+            string wireName, invokableName;
+            if (proxied.IsGenericType)
+            {
+                // The invokables of a generic interface are generic over its type parameters, one set per
+                // interface; the signature is spelt with the declaring definition's own type parameters.
+                var definitionSignature = Signature(method.OriginalDefinition);
+                var declaringDefinition = declaring.OriginalDefinition.MetadataFullName();
+                wireName = $"inv:{proxied.WireName()}/{declaringDefinition}.{method.Name}({definitionSignature})";
+                invokableName = $"Invokable_{SymbolExtensions.ToIdentifier(proxied.MetadataFullName())}_{SymbolExtensions.ToIdentifier(declaringDefinition)}_{method.Name}_{SymbolExtensions.StableHash(wireName)}";
+            }
+            else
+            {
+                wireName = $"inv:{declaring.WireName()}.{method.Name}({Signature(method)})";
+                invokableName = $"Invokable_{SymbolExtensions.ToIdentifier(declaring.ToWireDisplay())}_{method.Name}_{SymbolExtensions.StableHash(wireName)}";
+            }
             return new MethodModel(
                 declaring.ToCode(),
                 method.Name,
-                $"Invokable_{SymbolExtensions.ToIdentifier(declaring.ToWireDisplay())}_{method.Name}_{SymbolExtensions.StableHash(wireName)}",
+                invokableName,
+                GenericDeclarations.TypeParameterList(proxied),
+                GenericDeclarations.ConstraintClauses(proxied),
                 wireName,
                 returnKind.Value,
                 method.ReturnType.ToCode(),
@@ -136,6 +163,25 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Analysis
                 options,
                 timeoutTicks);
         }
+
+        private static List<TypeNameModel> ReferencedEnums(INamedTypeSymbol type)
+        {
+            var enums = new List<TypeNameModel>();
+            foreach (var declaring in new[] { type }.Concat(type.AllInterfaces.Where(IsCandidate)))
+            {
+                foreach (var method in declaring.GetMembers().OfType<IMethodSymbol>())
+                {
+                    EnumCollector.Collect(method.ReturnType, enums);
+                    foreach (var parameter in method.Parameters)
+                        EnumCollector.Collect(parameter.Type, enums);
+                }
+            }
+            return enums;
+        }
+
+        /// <summary>Parameter types without the cancellation token: adding or removing it keeps the identity.</summary>
+        private static string Signature(IMethodSymbol method) =>
+            string.Join(",", method.Parameters.Where(p => p.Type.ToDisplayString() != KnownTypeNames.CancellationToken).Select(p => p.Type.ToWireDisplay()));
 
         private static ReturnKind? ClassifyReturn(ITypeSymbol returnType, out ITypeSymbol? resultType)
         {

@@ -19,10 +19,11 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Analysis
             var codecName = "Codec_" + SymbolExtensions.ToIdentifier(type.MetadataFullName());
             var isImmutable = type.HasAttribute(KnownTypeNames.Immutable);
             if (type.TypeKind == TypeKind.Enum)
-                return new SerializableTypeModel(typeName, "", "", null, type.WireName(), codecName, TypeShape.Enum, true, CreationKind.None, null, EquatableArray<MemberModel>.Empty, EquatableArray<DiagnosticInfo>.Empty);
+                return new SerializableTypeModel(typeName, "", "", null, type.WireName(), codecName, TypeShape.Enum, true, CreationKind.None, null, EquatableArray<MemberModel>.Empty, EquatableArray<TypeNameModel>.Empty, EquatableArray<DiagnosticInfo>.Empty);
 
             var diagnostics = new List<DiagnosticInfo>();
-            var members = CollectMembers(type, diagnostics);
+            var enums = new List<TypeNameModel>();
+            var members = CollectMembers(type, diagnostics, enums);
             var baseType = type.BaseType is { } b && b.HasAttribute(KnownTypeNames.GenerateSerializer) ? b.ToCode() : null;
             var shape = type.TypeKind == TypeKind.Struct ? TypeShape.Struct : TypeShape.Class;
             return new SerializableTypeModel(
@@ -37,6 +38,7 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Analysis
                 SelectCreation(type),
                 baseType,
                 members.ToEquatableArray(),
+                enums.ToEquatableArray(),
                 diagnostics.ToEquatableArray());
         }
 
@@ -60,7 +62,7 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Analysis
             return parameterless is not null ? CreationKind.Constructor : CreationKind.Uninitialized;
         }
 
-        private static List<MemberModel> CollectMembers(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics)
+        private static List<MemberModel> CollectMembers(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics, List<TypeNameModel> enums)
         {
             var members = new List<MemberModel>();
             var byId = new Dictionary<uint, ISymbol>();
@@ -78,6 +80,7 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Analysis
                 }
                 byId.Add(id, member);
                 var memberType = member is IFieldSymbol f ? f.Type : ((IPropertySymbol)member).Type;
+                EnumCollector.Collect(memberType, enums);
                 if (!SerializabilityChecker.IsSerializable(memberType))
                     diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnserializableType, member, $"Member '{type.Name}.{member.Name}'", memberType.ToDisplayString()));
                 if (Describe(type, member, id, memberType) is { } model)

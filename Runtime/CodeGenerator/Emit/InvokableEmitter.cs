@@ -23,7 +23,7 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Emit
         {
             var count = method.Parameters.Length;
             writer.Line(GeneratedCodeAttribute);
-            writer.Open($"internal sealed class {method.InvokableName} : {Invocation}IInvokable");
+            writer.Open($"internal sealed class {method.InvokableName}{method.TypeParameters} : {Invocation}IInvokable{method.Constraints}");
             if (method.ResponseTimeoutTicks is { } ticks)
             {
                 writer.Line($"private static readonly global::System.TimeSpan? Timeout = global::System.TimeSpan.FromTicks({ticks}L);");
@@ -112,14 +112,15 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Emit
         /// <summary>Arguments are fields 0..n-1; the cancellation token is never serialised.</summary>
         private static void EmitCodec(SourceWriter writer, MethodModel method)
         {
+            var invokable = method.InvokableName + method.TypeParameters;
             writer.Line(GeneratedCodeAttribute);
-            writer.Open($"internal sealed class {CodecName(method)} : {Codecs}ClassCodec<{method.InvokableName}>");
-            writer.Open($"public override void WriteFields({Serialization}Writer writer, {method.InvokableName} value)");
+            writer.Open($"internal sealed class {CodecName(method)}{method.TypeParameters} : {Codecs}ClassCodec<{invokable}>{method.Constraints}");
+            writer.Open($"public override void WriteFields({Serialization}Writer writer, {invokable} value)");
             for (var i = 0; i < method.Parameters.Length; i++)
                 writer.Line($"writer.WriteField<{method.Parameters[i].TypeName}>({i}u, value.Arg{i});");
             writer.Close();
             writer.Line();
-            writer.Open($"public override bool ReadFields(ref {Serialization}Reader reader, {method.InvokableName} value)");
+            writer.Open($"public override bool ReadFields(ref {Serialization}Reader reader, {invokable} value)");
             writer.Open("while (true)");
             writer.Line("var field = reader.ReadFieldHeader();");
             writer.Line("if (field.IsEndMarker)");
@@ -132,7 +133,7 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Emit
             writer.Close();
             writer.Close();
             writer.Line();
-            writer.Line($"protected override {method.InvokableName} CreateInstance() => new {method.InvokableName}();");
+            writer.Line($"protected override {invokable} CreateInstance() => new {invokable}();");
             writer.Close();
         }
     }

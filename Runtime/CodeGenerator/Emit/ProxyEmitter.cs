@@ -12,12 +12,19 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Emit
         {
             var writer = Begin(assemblyName);
             writer.Line(GeneratedCodeAttribute);
-            writer.Open($"internal sealed class {grainInterface.ProxyName} : {Invocation}GrainReference, {grainInterface.TypeName}");
+            writer.Open($"internal sealed class {grainInterface.ProxyName}{grainInterface.TypeParameters} : {Invocation}GrainReference, {grainInterface.TypeName}{grainInterface.Constraints}");
             writer.Line($"public {grainInterface.ProxyName}(global::QuantumScheduler.Runtime.GrainId grainId, {Invocation}IGrainReferenceRuntime runtime)");
             writer.Line("    : base(grainId, runtime)");
             writer.Line("{");
             writer.Line("}");
             writer.Line();
+            if (grainInterface.GenericDefinition is not null)
+            {
+                // Bound once per construction by GeneratedCodeManifest.TryGetProxyFactory.
+                writer.Line($"public static {Invocation}GrainReference Create(global::QuantumScheduler.Runtime.GrainId grainId, {Invocation}IGrainReferenceRuntime runtime) =>");
+                writer.Line($"    new {grainInterface.ProxyName}{grainInterface.TypeParameters}(grainId, runtime);");
+                writer.Line();
+            }
             writer.Line($"public override global::System.Type InterfaceType => typeof({grainInterface.TypeName});");
             foreach (var method in grainInterface.Methods)
             {
@@ -35,7 +42,7 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Emit
             if (method.CancellationTokenName is { } tokenName)
                 parameters.Add("global::System.Threading.CancellationToken " + tokenName);
             writer.Open($"{method.ReturnTypeName} {method.InterfaceTypeName}.{SymbolExtensions.EscapeIdentifier(method.Name)}({string.Join(", ", parameters)})");
-            writer.Line($"var request__ = new {method.InvokableName}();");
+            writer.Line($"var request__ = new {method.InvokableName}{method.TypeParameters}();");
             for (var i = 0; i < method.Parameters.Length; i++)
                 writer.Line($"request__.Arg{i} = {method.Parameters[i].Name};");
             if (method.CancellationTokenName is { } token)

@@ -15,6 +15,7 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Emit
         public static string Emit(
             string assemblyName,
             IReadOnlyList<SerializableTypeModel> types,
+            IReadOnlyList<TypeNameModel> enums,
             IReadOnlyList<GrainInterfaceModel> interfaces,
             IReadOnlyList<MethodModel> invokables,
             IReadOnlyList<GrainClassModel> grainClasses,
@@ -30,23 +31,38 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Emit
             {
                 if (type.GenericDefinition is { } definition)
                 {
-                    var codecDefinition = type.CodecName + "<" + new string(',', type.TypeParameters.Count(c => c == ',')) + ">";
-                    writer.Line($"{Serialization}CodecRegistry.RegisterGeneric(typeof({definition}), typeof({codecDefinition}), {SymbolExtensions.Literal(type.WireName)});");
+                    writer.Line($"{Serialization}CodecRegistry.RegisterGeneric(typeof({definition}), typeof({Open(type.CodecName, type.TypeParameters)}), {SymbolExtensions.Literal(type.WireName)});");
                     continue;
                 }
                 var codec = type.Shape == TypeShape.Enum ? $"new {Codecs}EnumCodec<{type.TypeName}>()" : $"new {type.CodecName}()";
                 writer.Line($"{Serialization}CodecRegistry.Register<{type.TypeName}>({codec}, {SymbolExtensions.Literal(type.WireName)});");
             }
+            foreach (var type in enums)
+                writer.Line($"{Serialization}CodecRegistry.Register<{type.TypeName}>(new {Codecs}EnumCodec<{type.TypeName}>(), {SymbolExtensions.Literal(type.WireName)});");
             foreach (var exception in exceptions)
                 writer.Line($"{Serialization}CodecRegistry.RegisterException<{exception}>();");
             foreach (var grainInterface in interfaces)
             {
-                writer.Line($"{Serialization}CodecRegistry.RegisterGrainInterface<{grainInterface.TypeName}>({SymbolExtensions.Literal(grainInterface.WireName)});");
+                var name = SymbolExtensions.Literal(grainInterface.WireName);
+                if (grainInterface.GenericDefinition is { } definition)
+                {
+                    writer.Line($"{Serialization}CodecRegistry.RegisterGenericGrainInterface(typeof({definition}), {name});");
+                    if (grainInterface.IsValid)
+                        writer.Line($"{Manifest}GeneratedCodeManifest.RegisterGenericProxy(typeof({definition}), typeof({Open(grainInterface.ProxyName, grainInterface.TypeParameters)}));");
+                    continue;
+                }
+                writer.Line($"{Serialization}CodecRegistry.RegisterGrainInterface<{grainInterface.TypeName}>({name});");
                 if (grainInterface.IsValid)
                     writer.Line($"{Manifest}GeneratedCodeManifest.RegisterProxy(typeof({grainInterface.TypeName}), static (grainId, runtime) => new {grainInterface.ProxyName}(grainId, runtime));");
             }
             foreach (var method in invokables)
-                writer.Line($"{Serialization}CodecRegistry.Register<{method.InvokableName}>(new {InvokableEmitter.CodecName(method)}(), {SymbolExtensions.Literal(method.WireName)});");
+            {
+                var name = SymbolExtensions.Literal(method.WireName);
+                if (method.TypeParameters.Length > 0)
+                    writer.Line($"{Serialization}CodecRegistry.RegisterGeneric(typeof({Open(method.InvokableName, method.TypeParameters)}), typeof({Open(InvokableEmitter.CodecName(method), method.TypeParameters)}), {name});");
+                else
+                    writer.Line($"{Serialization}CodecRegistry.Register<{method.InvokableName}>(new {InvokableEmitter.CodecName(method)}(), {name});");
+            }
             foreach (var grainClass in grainClasses.Where(c => c.CanCreate))
                 EmitGrainClass(writer, grainClass);
 
@@ -80,6 +96,10 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Emit
                 + $".Create<{parameter.TypeName}>(context, {SymbolExtensions.Literal(parameter.StateName ?? string.Empty)}, {(parameter.StorageName is null ? "null" : SymbolExtensions.Literal(parameter.StorageName))})",
             _ => $"{GetRequiredService}<{parameter.TypeName}>(context.ActivationServices)",
         };
+
+        /// <summary>The typeof operand of a generated generic class: Name&lt;,&gt;.</summary>
+        private static string Open(string name, string typeParameters) =>
+            name + "<" + new string(',', typeParameters.Count(c => c == ',')) + ">";
 
         private static string Bool(bool value) => value ? "true" : "false";
     }

@@ -35,6 +35,7 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Model
         CreationKind Creation,
         string? BaseTypeName,
         EquatableArray<MemberModel> Members,
+        EquatableArray<TypeNameModel> ReferencedEnums,
         EquatableArray<DiagnosticInfo> Diagnostics);
 
     /// <summary>How generated code reaches a member: by name, or through an [UnsafeAccessor] to its field.</summary>

@@ -152,6 +152,15 @@ public class ProxyTests
     }
 
     [Fact]
+    public async Task Enums_without_GenerateSerializer_travel_in_recorded_results()
+    {
+        Assert.Equal([Priority.Low, Priority.High], await _proxy.Priorities(Priority.Low));
+        Assert.Equal(Priority.High, _runtime.Serializer.RoundTrip<object>(Priority.High));
+        var ticket = _runtime.Serializer.RoundTrip(new Ticket { Levels = { ["x"] = [Priority.Low] } });
+        Assert.Equal([Priority.Low], ticket.Levels["x"]);
+    }
+
+    [Fact]
     public async Task Same_method_on_two_interfaces_dispatches_to_each()
     {
         var id = new GrainId("friend", "1");

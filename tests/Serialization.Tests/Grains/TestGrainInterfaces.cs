@@ -32,6 +32,8 @@ public interface ICalculatorGrain : INamedGrain, IRemindable
     Task<INamedGrain?> Echo(INamedGrain? other);
 
     Task<Shape> Largest(IReadOnlyList<Shape> shapes);
+
+    Task<List<Priority>> Priorities(Priority minimum);
 }
 
 /// <summary>Two interfaces of one grain declaring the same method.</summary>
@@ -41,3 +43,15 @@ public interface IOtherNamedGrain : IGrainWithIntegerKey
 }
 
 public interface IBothNamedGrain : INamedGrain, IOtherNamedGrain;
+
+public interface IRepositoryGrain<T> : IGrainWithStringKey where T : notnull
+{
+    Task Put(string key, T value);
+
+    Task<T?> Get(string key);
+
+    ValueTask<IReadOnlyList<T>> All(CancellationToken cancellationToken);
+}
+
+/// <summary>A generic interface inheriting a generic and a non-generic grain interface.</summary>
+public interface INamedRepositoryGrain<T> : IRepositoryGrain<T>, INamedGrain where T : notnull;

@@ -88,6 +88,8 @@ public sealed class CalculatorGrain : ICalculatorGrain
     public Task<Shape> Largest(IReadOnlyList<Shape> shapes) => Task.FromResult(shapes.OrderByDescending(s => s is Circle c ? c.Radius : 0).First());
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
+
+    public Task<List<Priority>> Priorities(Priority minimum) => Task.FromResult(new List<Priority> { minimum, Priority.High });
 }
 
 [GrainType("pinned-name")]
@@ -104,3 +106,20 @@ public sealed class FriendGrain : IBothNamedGrain
 }
 
 public sealed class Grain : IGrainWithStringKey;
+
+public sealed class PointRepositoryGrain : INamedRepositoryGrain<Point>
+{
+    private readonly Dictionary<string, Point> _points = new();
+
+    public Task Put(string key, Point value)
+    {
+        _points[key] = value;
+        return Task.CompletedTask;
+    }
+
+    public Task<Point?> Get(string key) => Task.FromResult(_points.GetValueOrDefault(key));
+
+    public ValueTask<IReadOnlyList<Point>> All(CancellationToken cancellationToken) => ValueTask.FromResult<IReadOnlyList<Point>>(_points.Values.ToList());
+
+    public Task<string> GetName() => Task.FromResult("points");
+}

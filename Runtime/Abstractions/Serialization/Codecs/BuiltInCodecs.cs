@@ -32,7 +32,7 @@ internal static class BuiltInCodecs
         CodecRegistry.RegisterBuiltIn(new VoidResponseCodec(), "VoidResponse");
         CodecRegistry.RegisterBuiltIn(new ExceptionResponseCodec(), "ExceptionResponse");
 
-        RegisterGeneric(typeof(Nullable<>), typeof(NullableCodec<>), name: null);
+        RegisterGeneric(typeof(Nullable<>), typeof(NullableCodec<>), "Nullable`1");
         RegisterGeneric(typeof(ValueTuple<,>), typeof(ValueTupleCodec<,>), "ValueTuple`2");
         RegisterGeneric(typeof(ValueTuple<,,>), typeof(ValueTupleCodec<,,>), "ValueTuple`3");
         RegisterGeneric(typeof(ValueTuple<,,,>), typeof(ValueTupleCodec<,,,>), "ValueTuple`4");
@@ -40,24 +40,25 @@ internal static class BuiltInCodecs
         RegisterGeneric(typeof(Response<>), typeof(ResponseCodec<>), "Response`1");
 
         // Collections: the codec is generic over the declared collection type as well as its elements, so
-        // interfaces share the concrete type's codec and wire format.
+        // interfaces share the concrete type's codec and wire format. Interfaces need names too: they appear
+        // as type arguments of recorded types, such as Response<IReadOnlyList<T>>.
         RegisterCollection(typeof(List<>), typeof(ListCodec<,>), "List`1");
-        RegisterCollection(typeof(IList<>), typeof(ListCodec<,>));
-        RegisterCollection(typeof(ICollection<>), typeof(ListCodec<,>));
-        RegisterCollection(typeof(IEnumerable<>), typeof(ListCodec<,>));
-        RegisterCollection(typeof(IReadOnlyList<>), typeof(ListCodec<,>));
-        RegisterCollection(typeof(IReadOnlyCollection<>), typeof(ListCodec<,>));
+        RegisterCollection(typeof(IList<>), typeof(ListCodec<,>), "IList`1");
+        RegisterCollection(typeof(ICollection<>), typeof(ListCodec<,>), "ICollection`1");
+        RegisterCollection(typeof(IEnumerable<>), typeof(ListCodec<,>), "IEnumerable`1");
+        RegisterCollection(typeof(IReadOnlyList<>), typeof(ListCodec<,>), "IReadOnlyList`1");
+        RegisterCollection(typeof(IReadOnlyCollection<>), typeof(ListCodec<,>), "IReadOnlyCollection`1");
         RegisterCollection(typeof(HashSet<>), typeof(SetCodec<,>), "HashSet`1");
-        RegisterCollection(typeof(ISet<>), typeof(SetCodec<,>));
-        RegisterCollection(typeof(IReadOnlySet<>), typeof(SetCodec<,>));
+        RegisterCollection(typeof(ISet<>), typeof(SetCodec<,>), "ISet`1");
+        RegisterCollection(typeof(IReadOnlySet<>), typeof(SetCodec<,>), "IReadOnlySet`1");
         RegisterCollection(typeof(Dictionary<,>), typeof(DictionaryCodec<,,>), "Dictionary`2");
-        RegisterCollection(typeof(IDictionary<,>), typeof(DictionaryCodec<,,>));
-        RegisterCollection(typeof(IReadOnlyDictionary<,>), typeof(DictionaryCodec<,,>));
+        RegisterCollection(typeof(IDictionary<,>), typeof(DictionaryCodec<,,>), "IDictionary`2");
+        RegisterCollection(typeof(IReadOnlyDictionary<,>), typeof(DictionaryCodec<,,>), "IReadOnlyDictionary`2");
     }
 
-    private static void RegisterGeneric(Type definition, Type codecDefinition, string? name) =>
+    private static void RegisterGeneric(Type definition, Type codecDefinition, string name) =>
         CodecRegistry.RegisterBuiltInGeneric(definition, type => codecDefinition.MakeGenericType(type.GetGenericArguments()), name);
 
-    private static void RegisterCollection(Type definition, Type codecDefinition, string? name = null) =>
+    private static void RegisterCollection(Type definition, Type codecDefinition, string name) =>
         CodecRegistry.RegisterBuiltInGeneric(definition, type => codecDefinition.MakeGenericType([type, .. type.GetGenericArguments()]), name);
 }

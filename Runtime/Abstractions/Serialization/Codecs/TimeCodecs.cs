@@ -16,7 +16,14 @@ public sealed class DateTimeCodec : FieldCodec<DateTime>
     public override DateTime ReadValue(ref Reader reader, Field field)
     {
         Expect(field, WireType.Fixed64);
-        return DateTime.FromBinary((long)reader.ReadFixed64());
+        try
+        {
+            return DateTime.FromBinary((long)reader.ReadFixed64());
+        }
+        catch (ArgumentException e)
+        {
+            throw new WireFormatException($"{field} is not a valid DateTime.", e);
+        }
     }
 }
 

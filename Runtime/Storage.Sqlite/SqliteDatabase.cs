@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using QuantumScheduler.Runtime.Storage.Sqlite.Schema;
 
 namespace QuantumScheduler.Runtime.Storage.Sqlite;
@@ -8,16 +9,23 @@ namespace QuantumScheduler.Runtime.Storage.Sqlite;
 /// One database file: opens pooled connections to it (one per operation) and migrates its schema once, before
 /// the first connection is handed out.
 /// </summary>
-internal sealed class SqliteDatabase : IDisposable
+internal sealed partial class SqliteDatabase : IDisposable
 {
     private readonly string _connectionString;
     private readonly string _connectionPragmas;
     private readonly SemaphoreSlim _initialization = new(1, 1);
+    private readonly ILogger _logger;
+    private readonly string _owner;
     private volatile bool _initialized;
 
-    public SqliteDatabase(SqliteStorageOptions options)
+    /// <param name="options">Where the file is and how connections behave.</param>
+    /// <param name="logger">Told where the database is once it is ready.</param>
+    /// <param name="owner">What uses the file, for that log line (e.g. "grain storage 'Default'").</param>
+    public SqliteDatabase(SqliteStorageOptions options, ILogger logger, string owner)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _logger = logger;
+        _owner = owner;
         FilePath = options.DatabasePath;
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -51,6 +59,7 @@ internal sealed class SqliteDatabase : IDisposable
             await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             SchemaVersion = await SqliteSchemaMigrator.MigrateAsync(connection, SqliteSchema.Migrations, cancellationToken).ConfigureAwait(false);
             _initialized = true;
+            LogReady(_owner, FilePath, SchemaVersion);
         }
         finally
         {
@@ -72,6 +81,9 @@ internal sealed class SqliteDatabase : IDisposable
         SqliteConnection.ClearPool(connection);
         _initialization.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "SQLite {Owner} uses {FilePath} (schema version {SchemaVersion})")]
+    private partial void LogReady(string owner, string filePath, int schemaVersion);
 
     private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace QuantumScheduler.Runtime.Storage.Sqlite;
 
@@ -30,11 +32,11 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
 
     private readonly SqliteDatabase _database;
 
-    public SqliteGrainStorage(string name, SqliteGrainStorageOptions options)
+    public SqliteGrainStorage(string name, SqliteGrainStorageOptions options, ILogger<SqliteGrainStorage>? logger = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         Name = name;
-        _database = new SqliteDatabase(options);
+        _database = new SqliteDatabase(options, logger ?? NullLogger<SqliteGrainStorage>.Instance, $"grain storage '{name}'");
     }
 
     /// <summary>The provider's registered name; rows are keyed by it, so two providers can share one file.</summary>

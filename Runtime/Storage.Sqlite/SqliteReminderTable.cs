@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using QuantumScheduler.Runtime.Reminders;
 
 namespace QuantumScheduler.Runtime.Storage.Sqlite;
@@ -16,7 +18,8 @@ public sealed class SqliteReminderTable : IReminderTable, IDisposable
 
     private readonly SqliteDatabase _database;
 
-    public SqliteReminderTable(SqliteReminderTableOptions options) => _database = new SqliteDatabase(options);
+    public SqliteReminderTable(SqliteReminderTableOptions options, ILogger<SqliteReminderTable>? logger = null) =>
+        _database = new SqliteDatabase(options, logger ?? NullLogger<SqliteReminderTable>.Instance, "reminder table");
 
     /// <summary>The database file's full path.</summary>
     public string DatabasePath => _database.FilePath;

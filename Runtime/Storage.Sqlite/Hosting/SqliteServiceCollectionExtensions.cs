@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QuantumScheduler.Runtime.Storage;
 using QuantumScheduler.Runtime.Storage.Sqlite;
@@ -19,7 +20,8 @@ public static class SqliteServiceCollectionExtensions
         services.AddGrainPersistence();
         AddValidatedOptions(services, name, configure);
         services.AddKeyedSingleton(name, (provider, _) =>
-            new SqliteGrainStorage(name, provider.GetRequiredService<IOptionsMonitor<SqliteGrainStorageOptions>>().Get(name)));
+            new SqliteGrainStorage(name, provider.GetRequiredService<IOptionsMonitor<SqliteGrainStorageOptions>>().Get(name),
+                provider.GetService<ILogger<SqliteGrainStorage>>()));
         services.AddKeyedSingleton<IGrainStorage>(name, (provider, key) => provider.GetRequiredKeyedService<SqliteGrainStorage>(key));
         services.AddSingleton<IHostedService>(provider => new SqliteInitializer(provider.GetRequiredKeyedService<SqliteGrainStorage>(name).InitializeAsync));
         return services;
@@ -34,7 +36,8 @@ public static class SqliteServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         AddValidatedOptions(services, Options.Options.DefaultName, configure);
-        services.TryAddSingleton(provider => new SqliteReminderTable(provider.GetRequiredService<IOptions<SqliteReminderTableOptions>>().Value));
+        services.TryAddSingleton(provider => new SqliteReminderTable(provider.GetRequiredService<IOptions<SqliteReminderTableOptions>>().Value,
+            provider.GetService<ILogger<SqliteReminderTable>>()));
         services.Replace(ServiceDescriptor.Singleton<IReminderTable>(provider => provider.GetRequiredService<SqliteReminderTable>()));
         services.AddSingleton<IHostedService>(provider => new SqliteInitializer(provider.GetRequiredService<SqliteReminderTable>().InitializeAsync));
         return services;

@@ -132,7 +132,9 @@ public sealed class SqliteGrainStorageTests : GrainStorageContractTests
     [InlineData(SqliteSynchronousMode.Normal, 1L)]
     public async Task Connections_carry_the_configured_synchronous_mode_and_busy_timeout(SqliteSynchronousMode mode, long pragmaValue)
     {
-        using var database = new SqliteDatabase(new SqliteGrainStorageOptions { DataDirectory = _directory.Path, Synchronous = mode, BusyTimeout = TimeSpan.FromSeconds(7) });
+        using var database = new SqliteDatabase(
+            new SqliteGrainStorageOptions { DataDirectory = _directory.Path, Synchronous = mode, BusyTimeout = TimeSpan.FromSeconds(7) },
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, "test");
 
         await using var connection = await database.OpenAsync(CancellationToken.None);
 

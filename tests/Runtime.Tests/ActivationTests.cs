@@ -56,6 +56,16 @@ public sealed class ActivationTests(ClusterFixture fixture) : IClassFixture<Clus
     }
 
     [Fact]
+    public async Task A_closed_generic_grain_interface_reaches_its_class()
+    {
+        var box = fixture.Grains.GetGrain<IBoxGrain<int>>(Guid.NewGuid().ToString());
+
+        await box.Set(5);
+
+        Assert.Equal(5, await box.Get());
+    }
+
+    [Fact]
     public async Task A_reference_by_grain_id_reaches_the_same_activation()
     {
         var byKey = fixture.Grains.GetGrain<IActivationCountingGrain>("by-id");

@@ -53,3 +53,24 @@ public sealed class IntegerCompoundKeyGrain : Grain, IIntegerCompoundKeyGrain
 {
     public Task<string> GetKey() => Task.FromResult($"{this.GetPrimaryKeyLong(out var extension)}|{extension}");
 }
+
+public interface IBoxGrain<T> : IGrainWithStringKey
+{
+    Task Set(T value);
+
+    Task<T> Get();
+}
+
+/// <summary>A grain class implementing a closed generic grain interface.</summary>
+public sealed class IntBoxGrain : Grain, IBoxGrain<int>
+{
+    private int _value;
+
+    public Task Set(int value)
+    {
+        _value = value;
+        return Task.CompletedTask;
+    }
+
+    public Task<int> Get() => Task.FromResult(_value);
+}

@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Options;
+using QuantumScheduler.Runtime.Activation;
+using QuantumScheduler.Runtime.Configuration;
+using QuantumScheduler.Runtime.Filters;
+using QuantumScheduler.Runtime.Invocation;
+using QuantumScheduler.Runtime.Manifest;
+using QuantumScheduler.Runtime.Messaging;
+using QuantumScheduler.Runtime.Serialization;
+
+namespace QuantumScheduler.Runtime.GrainReferences;
+
+/// <summary>
+/// The caller's side of every grain call: outgoing filters, a message with the call chain, trace context
+/// and request context, the request copied through the serializer, and a callback that completes with the
+/// copied response, a <see cref="TimeoutException"/> or a cancellation.
+/// </summary>
+internal sealed class GrainReferenceRuntime : IGrainReferenceRuntime
+{
+    private static readonly Action<object?> CancelAction = static state =>
+    {
+        var (messageCenter, message) = ((MessageCenter, Message))state!;
+        messageCenter.Cancel(message);
+    };
+
+    private readonly MessageCenter _messageCenter;
+    private readonly ResponseCallbacks _callbacks;
+    private readonly IOutgoingGrainCallFilter[] _outgoingFilters;
+    private readonly Func<GrainReference, IInvokable, ValueTask<Response>> _send;
+    private readonly TimeSpan _responseTimeout;
+    private long _nextMessageId;
+
+    public GrainReferenceRuntime(
+        MessageCenter messageCenter,
+        ResponseCallbacks callbacks,
+        IOptions<MessagingOptions> options,
+        IEnumerable<IOutgoingGrainCallFilter> outgoingFilters,
+        SerializerFactory serializerFactory)
+    {
+        _messageCenter = messageCenter;
+        _callbacks = callbacks;
+        _outgoingFilters = outgoingFilters.ToArray();
+        _responseTimeout = options.Value.ResponseTimeout;
+        _send = Send;
+        Serializer = serializerFactory(this);
+    }
+
+    /// <summary>The serializer that copies calls; it turns grain references it reads back into proxies of this runtime.</summary>
+    public ISerializer Serializer { get; }
+
+    public ValueTask<T> InvokeAsync<T>(GrainReference reference, IInvokable request)
+    {
+        var pending = SendAsync(reference, request);
+        if (!pending.IsCompletedSuccessfully)
+            return AwaitResult<T>(pending);
+        try
+        {
+            return ValueTask.FromResult(pending.Result.GetResult<T>());
+        }
+        catch (Exception exception)
+        {
+            return ValueTask.FromException<T>(exception);
+        }
+    }
+
+    public ValueTask InvokeAsync(GrainReference reference, IInvokable request)
+    {
+        var pending = SendAsync(reference, request);
+        if (!pending.IsCompletedSuccessfully)
+            return AwaitCompletion(pending);
+        return pending.Result.Exception is { } exception ? ValueTask.FromException(exception) : ValueTask.CompletedTask;
+    }
+
+    public void InvokeOneWay(GrainReference reference, IInvokable request) => _ = SendAsync(reference, request);
+
+    public GrainReference CreateReference(GrainId grainId, Type interfaceType) => CreateProxy(grainId, interfaceType, this);
+
+    /// <summary>A generated proxy of <paramref name="interfaceType"/> for <paramref name="grainId"/>.</summary>
+    public static GrainReference CreateProxy(GrainId grainId, Type interfaceType, IGrainReferenceRuntime runtime) =>
+        GeneratedCodeManifest.TryGetProxyFactory(interfaceType, out var factory)
+            ? factory(grainId, runtime)
+            : throw new ArgumentException(
+                $"No proxy was generated for {interfaceType.FullName}: is it a grain interface in a project built with the QuantumScheduler code generator?", nameof(interfaceType));
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<T> AwaitResult<T>(ValueTask<Response> pending) => (await pending).GetResult<T>();
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private static async ValueTask AwaitCompletion(ValueTask<Response> pending)
+    {
+        if ((await pending).Exception is { } exception)
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception);
+    }
+
+    private ValueTask<Response> SendAsync(GrainReference reference, IInvokable request)
+    {
+        // A call cancelled before it is sent is not sent.
+        if (request.CancellationToken.IsCancellationRequested)
+            return ValueTask.FromException<Response>(new OperationCanceledException(
+                $"{request.InterfaceType.Name}.{request.MethodName} on {reference.GrainId} was cancelled before it was sent.", request.CancellationToken));
+        if (_outgoingFilters.Length == 0)
+            return Send(reference, request);
+        return OutgoingCallContext.InvokeAsync(reference, request, RuntimeCallContext.CurrentMessage?.TargetGrain, _outgoingFilters, _send);
+    }
+
+    private ValueTask<Response> Send(GrainReference reference, IInvokable request)
+    {
+        var caller = RuntimeCallContext.CurrentMessage;
+        var oneWay = request.Options.HasFlag(InvokeMethodOptions.OneWay);
+        var timeout = request.ResponseTimeout ?? _responseTimeout;
+        var token = request.CancellationToken;
+        var message = new Message
+        {
+            Id = Interlocked.Increment(ref _nextMessageId),
+            Direction = oneWay ? MessageDirection.OneWay : MessageDirection.Request,
+            TargetGrain = reference.GrainId,
+            SendingGrain = caller?.TargetGrain,
+            InterfaceType = request.InterfaceType,
+            MethodName = request.MethodName,
+            Options = request.Options,
+            ExpiresAt = Deadline(timeout),
+            // A one-way call's sender does not wait, so it cannot be part of a cycle.
+            CallChain = caller is null || oneWay ? CallChain.Empty : caller.CallChain.Append(new CallChainEntry(caller.TargetGrain, caller.TargetActivation!.ActivationId)),
+            TraceContext = Activity.Current?.Context ?? default,
+            RequestContext = CopyRequestContext(RequestContext.CurrentData),
+            Body = Serializer.DeepCopy(request),
+            CalleeCancellation = request.IsCancellable && token.CanBeCanceled && !oneWay ? new CancellationTokenSource() : null,
+        };
+
+        if (oneWay)
+        {
+            _messageCenter.SendRequest(message);
+            return ValueTask.FromResult(Response.Completed);
+        }
+
+        var callback = new ResponseCallback(message, timeout);
+        _callbacks.Register(callback);
+        if (token.CanBeCanceled)
+            callback.RegisterCancellation(token, CancelAction, (_messageCenter, message));
+        _messageCenter.SendRequest(message);
+        return callback.Task;
+    }
+
+    private static long Deadline(TimeSpan timeout)
+    {
+        var milliseconds = timeout.TotalMilliseconds;
+        return milliseconds >= long.MaxValue / 2 ? long.MaxValue : Environment.TickCount64 + (long)milliseconds;
+    }
+
+    /// <summary>Request-context values travel as copies, like arguments.</summary>
+    private RequestContextData? CopyRequestContext(RequestContextData? data)
+    {
+        if (data is null || data.Values.Count == 0)
+            return data;
+        var values = new Dictionary<string, object>(data.Values.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in data.Values)
+            values[key] = Serializer.DeepCopy(value);
+        return new RequestContextData(values, data.AllowCallChainReentrancy);
+    }
+}
+
+/// <summary>Creates the serializer for a runtime (which it needs to read grain references back into proxies).</summary>
+public delegate ISerializer SerializerFactory(IGrainReferenceRuntime runtime);

@@ -1,0 +1,101 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using QuantumScheduler.Runtime.Activation;
+using QuantumScheduler.Runtime.Configuration;
+using QuantumScheduler.Runtime.Messaging;
+
+namespace QuantumScheduler.Runtime.Hosting;
+
+/// <summary>
+/// Starts and stops the silo with its host. A graceful stop refuses new calls (with a retryable
+/// <see cref="SiloUnavailableException"/>), lets running turns finish, and deactivates every activation
+/// with <see cref="DeactivationReasonCode.ShuttingDown"/> so grains write their state.
+/// </summary>
+public sealed partial class Silo : IHostedService
+{
+    private readonly LocalSilo _silo;
+    private readonly Catalog _catalog;
+    private readonly ActivationCollector _collector;
+    private readonly ResponseCallbacks _callbacks;
+    private readonly GrainClassRegistry _grainClasses;
+    private readonly SiloOptions _options;
+    private readonly ILogger<Silo> _logger;
+    private bool _killed;
+
+    internal Silo(LocalSilo silo, Catalog catalog, ActivationCollector collector, ResponseCallbacks callbacks, GrainClassRegistry grainClasses, IOptions<SiloOptions> options, ILogger<Silo> logger)
+    {
+        _silo = silo;
+        _catalog = catalog;
+        _collector = collector;
+        _callbacks = callbacks;
+        _grainClasses = grainClasses;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    public string Name => _silo.Name;
+
+    public SiloStatus Status => _silo.Status;
+
+    /// <summary>Live activations in this silo.</summary>
+    public int ActivationCount => _catalog.Count;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _grainClasses.Refresh();
+        _silo.SetStatus(SiloStatus.Active);
+        _collector.Start();
+        LogStarted(_logger, _silo.Name, _silo.Address.ToString(), _grainClasses.GrainClasses.Count);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_killed || _silo.Status >= SiloStatus.ShuttingDown)
+            return;
+        _silo.SetStatus(SiloStatus.ShuttingDown);
+        var activations = _catalog.Count;
+        LogStopping(_logger, _silo.Name, activations);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_options.ShutdownTimeout);
+        try
+        {
+            await _catalog.DeactivateAllAsync(new DeactivationReason(DeactivationReasonCode.ShuttingDown, "the silo is stopping"), deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            LogShutdownIncomplete(_logger, _silo.Name, _catalog.Count);
+        }
+        _silo.SetStatus(SiloStatus.Stopping);
+        await _collector.StopAsync();
+        _silo.SetStatus(SiloStatus.Dead);
+        LogStopped(_logger, _silo.Name, activations);
+    }
+
+    /// <summary>Ends the silo abruptly, as a crash would: no deactivation runs, no state is written, and
+    /// calls waiting on it fail. For tests of recovery.</summary>
+    public async Task KillAsync()
+    {
+        _killed = true;
+        _silo.SetStatus(SiloStatus.Dead);
+        await _collector.StopAsync();
+        _callbacks.FailAll(() => new SiloUnavailableException($"Silo {_silo.Name} was killed."));
+        LogKilled(_logger, _silo.Name);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Silo {SiloName} started as {SiloAddress} with {GrainClassCount} grain classes.")]
+    private static partial void LogStarted(ILogger logger, string siloName, string siloAddress, int grainClassCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Silo {SiloName} is stopping: refusing new calls and deactivating {ActivationCount} activations.")]
+    private static partial void LogStopping(ILogger logger, string siloName, int activationCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Silo {SiloName} stopped before every activation finished deactivating; {ActivationCount} were abandoned.")]
+    private static partial void LogShutdownIncomplete(ILogger logger, string siloName, int activationCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Silo {SiloName} stopped; {ActivationCount} activations were deactivated.")]
+    private static partial void LogStopped(ILogger logger, string siloName, int activationCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Silo {SiloName} was killed.")]
+    private static partial void LogKilled(ILogger logger, string siloName);
+}

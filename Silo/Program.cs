@@ -1,0 +1,24 @@
+using QuantumScheduler.Runtime.Hosting;
+using QuantumScheduler.Silo.Configuration;
+using QuantumScheduler.Silo.Health;
+using QuantumScheduler.Silo.Hosting;
+
+// One silo on the embedded default. Ctrl+C (SIGINT/SIGTERM) stops taking calls, deactivates every grain and exits 0.
+try
+{
+    var builder = WebApplication.CreateSlimBuilder(args);
+    builder.Logging.AddSimpleConsole(console => console.SingleLine = true).AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+    var host = builder.AddSiloHostOptions();
+    builder.UseQuantumSchedulerSilo(silo => silo.UseEmbeddedStorage(host.DataDirectory));
+
+    var app = builder.Build();
+    app.MapHealthEndpoints();
+    app.LogWhereTheSiloLives(host);
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception exception) when (ConfigurationError.Describe(exception) is { } problem)
+{
+    Console.Error.WriteLine($"Configuration error: {problem}");
+    return 2;
+}

@@ -25,7 +25,7 @@ dotnet build QuantumScheduler.sln -c "$configuration" --no-restore
 rm -rf "$results"
 status=0
 dotnet test QuantumScheduler.sln -c "$configuration" --no-build \
-  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" || status=$?
+  --logger "trx" --results-directory "$results" || status=$?
 
 passed=0; failed=0; skipped=0
 for trx in "$results"/*.trx; do

@@ -1,0 +1,95 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
+
+namespace QuantumScheduler.Solvers.Quantum.Simulator.Kernels;
+
+/// <summary>
+/// A single-qubit gate on a target at or above LaneBits: streams two pointers, 2^q amplitudes apart.
+/// Unit: one pair of vectors.
+/// </summary>
+internal readonly unsafe struct CrossGateBody<T, TLanes> : IChunkBody
+    where T : unmanaged, IFloatingPointIeee754<T>
+    where TLanes : struct, IComplexLanes<T>
+{
+    private readonly T* _data;
+    private readonly int _qubit;
+    private readonly CrossStage<T, TLanes> _stage;
+
+    public CrossGateBody(T* data, int qubit, SingleQubitMatrix u)
+    {
+        _data = data;
+        _qubit = qubit;
+        _stage = new CrossStage<T, TLanes>(u);
+    }
+
+    public static nint Units(int qubits) => (nint)1 << (qubits - 1 - TLanes.LaneBits);
+
+    public void Execute(nint start, nint end)
+    {
+        var stride = (nint)2 << _qubit;
+        for (var p = start; p < end; p++)
+        {
+            var low = _data + (BitIndex.InsertZero(p << TLanes.LaneBits, _qubit) << 1);
+            var high = low + stride;
+            var v0 = Vector256.Load(low);
+            var v1 = Vector256.Load(high);
+            _stage.Apply(ref v0, ref v1);
+            v0.Store(low);
+            v1.Store(high);
+        }
+    }
+}
+
+/// <summary>A single-qubit gate on a target below LaneBits: partners share a vector. Unit: one vector.</summary>
+internal readonly unsafe struct InRegisterGateBody<T, TLanes> : IChunkBody
+    where T : unmanaged, IFloatingPointIeee754<T>
+    where TLanes : struct, IComplexLanes<T>
+{
+    private readonly T* _data;
+    private readonly InRegisterStage<T, TLanes> _stage;
+
+    public InRegisterGateBody(T* data, int qubit, SingleQubitMatrix u)
+    {
+        _data = data;
+        _stage = new InRegisterStage<T, TLanes>(u, qubit);
+    }
+
+    public static nint Units(int qubits) => (nint)1 << (qubits - TLanes.LaneBits);
+
+    public void Execute(nint start, nint end)
+    {
+        for (var p = start; p < end; p++)
+        {
+            var at = _data + (p << (TLanes.LaneBits + 1));
+            _stage.Apply(Vector256.Load(at)).Store(at);
+        }
+    }
+}
+
+/// <summary>Portable single-qubit gate, one amplitude pair at a time. Unit: one pair.</summary>
+internal readonly unsafe struct ScalarGateBody<T> : IChunkBody
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly T* _data;
+    private readonly int _qubit;
+    private readonly ScalarMatrix<T> _u;
+
+    public ScalarGateBody(T* data, int qubit, SingleQubitMatrix u)
+    {
+        _data = data;
+        _qubit = qubit;
+        _u = new ScalarMatrix<T>(u);
+    }
+
+    public static nint Units(int qubits) => (nint)1 << (qubits - 1);
+
+    public void Execute(nint start, nint end)
+    {
+        var stride = (nint)2 << _qubit;
+        for (var p = start; p < end; p++)
+        {
+            var low = _data + (BitIndex.InsertZero(p, _qubit) << 1);
+            _u.Apply(low, low + stride);
+        }
+    }
+}

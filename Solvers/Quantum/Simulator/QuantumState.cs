@@ -105,6 +105,7 @@ public abstract class QuantumState : IDisposable
     public void Apply(SingleQubitMatrix u, int qubit)
     {
         CheckQubit(qubit, nameof(qubit));
+        CheckFinite(u, nameof(u));
         ApplyCore(u, qubit);
     }
 
@@ -139,6 +140,8 @@ public abstract class QuantumState : IDisposable
         CheckQubit(a, nameof(a));
         CheckQubit(b, nameof(b));
         CheckDistinct(a, b);
+        CheckFinite(ua, nameof(ua));
+        CheckFinite(ub, nameof(ub));
         if (a < b)
         {
             ApplyPairCore(ua, a, ub, b);
@@ -152,6 +155,7 @@ public abstract class QuantumState : IDisposable
     /// <summary>Applies <paramref name="u"/> to every qubit, two qubits per pass.</summary>
     public void ApplyToAllQubits(SingleQubitMatrix u)
     {
+        CheckFinite(u, nameof(u));
         var q = 0;
         for (; q + 1 < Qubits; q += 2)
         {
@@ -175,6 +179,7 @@ public abstract class QuantumState : IDisposable
         CheckQubit(control, nameof(control));
         CheckQubit(target, nameof(target));
         CheckDistinct(control, target);
+        CheckFinite(u, nameof(u));
         ApplyControlledCore(u, control, target);
     }
 
@@ -183,12 +188,16 @@ public abstract class QuantumState : IDisposable
     public void Cz(int a, int b) => ApplyTwoQubitDiagonal(a, b, 1, 1, 1, -1);
 
     /// <summary>diag(1, 1, 1, e^{iφ}) on (control, target): symmetric in its two qubits.</summary>
-    public void ControlledPhase(int control, int target, double phi) =>
+    public void ControlledPhase(int control, int target, double phi)
+    {
+        CheckFinite(phi, nameof(phi));
         ApplyTwoQubitDiagonal(control, target, 1, 1, 1, Complex.FromPolarCoordinates(1, phi));
+    }
 
     /// <summary>exp(−iθ/2 · Z_a Z_b): e^{−iθ/2} where the two bits agree, e^{iθ/2} where they differ.</summary>
     public void Zz(int a, int b, double theta)
     {
+        CheckFinite(theta, nameof(theta));
         var same = Complex.FromPolarCoordinates(1, -theta / 2);
         var different = Complex.FromPolarCoordinates(1, theta / 2);
         ApplyTwoQubitDiagonal(a, b, same, different, different, same);
@@ -388,6 +397,14 @@ public abstract class QuantumState : IDisposable
         if (cost.Qubits != Qubits)
         {
             throw new ArgumentException($"The cost vector is for {cost.Qubits} qubits but the state has {Qubits}.", nameof(cost));
+        }
+    }
+
+    private static void CheckFinite(SingleQubitMatrix u, string name)
+    {
+        if (!Complex.IsFinite(u.M00) || !Complex.IsFinite(u.M01) || !Complex.IsFinite(u.M10) || !Complex.IsFinite(u.M11))
+        {
+            throw new ArgumentException($"Gate matrix {name} has a non-finite entry: {u}.", name);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace QuantumScheduler.Solvers.Quantum.Simulator.Kernels;
 
@@ -32,7 +33,7 @@ internal readonly struct ChunkedParallel
             return;
         }
 
-        Parallel.For(0L, chunks, _parallel, chunk => body.Execute((nint)(chunk * chunkUnits), (nint)Math.Min(units, (chunk + 1) * chunkUnits)));
+        RunParallel(body, units, chunkUnits, chunks, _parallel);
     }
 
     public TResult Reduce<TBody, TResult>(TBody body, nint units)
@@ -69,6 +70,16 @@ internal readonly struct ChunkedParallel
 
         return partials;
     }
+
+    /// <summary>Separate so the closure is only allocated, and the body only copied to the heap, on the parallel path.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RunParallel<TBody>(TBody body, nint units, int chunkUnits, long chunks, ParallelOptions parallel)
+        where TBody : struct, IChunkBody =>
+        Parallel.For(0L, chunks, parallel, chunk =>
+        {
+            var local = body;
+            local.Execute((nint)(chunk * chunkUnits), (nint)Math.Min(units, (chunk + 1) * chunkUnits));
+        });
 
     private static long ChunkCount(nint units) => Math.Max(1, (units + ChunkUnits - 1) / ChunkUnits);
 

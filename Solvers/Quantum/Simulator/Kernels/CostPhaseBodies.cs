@@ -23,11 +23,13 @@ internal readonly unsafe struct VectorCostPhaseBody<T, TLanes> : IChunkBody
 
     public void Execute(nint start, nint end)
     {
-        var gamma = Vector256.Create(_gamma);
+        var data = _data;
+        var cost = _cost;
+        var quarterTurnsPerCost = Vector256.Create(_gamma * VectorSinCos.QuarterTurnsPerRadian);
         for (var p = start; p < end; p++)
         {
-            var (f01, f23) = VectorSinCos.ExpMinusI(Vector256.Load(_cost + (p << 2)) * gamma);
-            TLanes.MultiplyFour(_data + (p << 3), f01, f23);
+            var (sin, cos) = VectorSinCos.SinCosQuarterTurns(Vector256.Load(cost + (p << 2)) * quarterTurnsPerCost, TLanes.FullPrecisionPhases);
+            TLanes.MultiplyByExpMinusI(data + (p << 3), cos, sin);
         }
     }
 }

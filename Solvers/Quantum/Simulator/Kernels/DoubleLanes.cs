@@ -34,6 +34,22 @@ internal readonly unsafe struct DoubleLanes : IComplexLanes<double>
         Avx.Store(amplitudes + 4, ComplexMultiply(Avx.LoadVector256(amplitudes + 4), factors23));
     }
 
+    public static bool FullPrecisionPhases => true;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void MultiplyByExpMinusI(double* amplitudes, Vector256<double> cos, Vector256<double> sin)
+    {
+        // (ar + i·ai)(c − i·s) = (ar·c + ai·s) + i(ai·c − ar·s): vfmsubadd adds in even (real) lanes, subtracts in odd ones.
+        var first = Avx.LoadVector256(amplitudes);
+        var second = Avx.LoadVector256(amplitudes + 4);
+        var cos01 = Avx2.Permute4x64(cos, 0b01_01_00_00);
+        var sin01 = Avx2.Permute4x64(sin, 0b01_01_00_00);
+        var cos23 = Avx2.Permute4x64(cos, 0b11_11_10_10);
+        var sin23 = Avx2.Permute4x64(sin, 0b11_11_10_10);
+        Avx.Store(amplitudes, Fma.MultiplySubtractAdd(first, cos01, Avx.Multiply(SwapRealImaginary(first), sin01)));
+        Avx.Store(amplitudes + 4, Fma.MultiplySubtractAdd(second, cos23, Avx.Multiply(SwapRealImaginary(second), sin23)));
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> SquaredMagnitudesFour(double* amplitudes)
     {

@@ -8,9 +8,10 @@ namespace QuantumScheduler.Solvers.Quantum.Simulator.Kernels;
 /// One single-qubit butterfly between two vectors that hold partner amplitudes in the same lanes (target qubit at or
 /// above LaneBits): (v0, v1) ← (u00·v0 + u01·v1, u10·v0 + u11·v1).
 /// </summary>
-internal readonly struct CrossStage<T, TLanes>
+internal readonly struct CrossStage<T, TLanes, TShape>
     where T : unmanaged, IFloatingPointIeee754<T>
     where TLanes : struct, IComplexLanes<T>
+    where TShape : struct, IMatrixShape
 {
     private readonly Vector256<T> _r00, _i00, _r01, _i01, _r10, _i10, _r11, _i11;
 
@@ -25,10 +26,25 @@ internal readonly struct CrossStage<T, TLanes>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Apply(ref Vector256<T> v0, ref Vector256<T> v1)
     {
-        var s0 = TLanes.SwapRealImaginary(v0);
-        var s1 = TLanes.SwapRealImaginary(v1);
-        var o0 = TLanes.MultiplyAdd(_r00, v0, TLanes.MultiplyAdd(_i00, s0, TLanes.MultiplyAdd(_r01, v1, _i01 * s1)));
-        var o1 = TLanes.MultiplyAdd(_r10, v0, TLanes.MultiplyAdd(_i10, s0, TLanes.MultiplyAdd(_r11, v1, _i11 * s1)));
+        Vector256<T> o0 = _r00 * v0, o1 = _r11 * v1;
+        if (TShape.ImaginaryDiagonal)
+        {
+            o0 = TLanes.MultiplyAdd(_i00, TLanes.SwapRealImaginary(v0), o0);
+            o1 = TLanes.MultiplyAdd(_i11, TLanes.SwapRealImaginary(v1), o1);
+        }
+
+        if (TShape.RealOffDiagonal)
+        {
+            o0 = TLanes.MultiplyAdd(_r01, v1, o0);
+            o1 = TLanes.MultiplyAdd(_r10, v0, o1);
+        }
+
+        if (TShape.ImaginaryOffDiagonal)
+        {
+            o0 = TLanes.MultiplyAdd(_i01, TLanes.SwapRealImaginary(v1), o0);
+            o1 = TLanes.MultiplyAdd(_i10, TLanes.SwapRealImaginary(v0), o1);
+        }
+
         v0 = o0;
         v1 = o1;
     }
@@ -38,9 +54,10 @@ internal readonly struct CrossStage<T, TLanes>
 /// One single-qubit butterfly inside a vector (target qubit below LaneBits): each amplitude meets its partner
 /// through a permute, with per-lane coefficients (u00, u01 where the target bit is 0; u11, u10 where it is 1).
 /// </summary>
-internal readonly struct InRegisterStage<T, TLanes>
+internal readonly struct InRegisterStage<T, TLanes, TShape>
     where T : unmanaged, IFloatingPointIeee754<T>
     where TLanes : struct, IComplexLanes<T>
+    where TShape : struct, IMatrixShape
 {
     private readonly Vector256<T> _selfReal, _selfImaginary, _partnerReal, _partnerImaginary;
     private readonly int _qubit;
@@ -56,9 +73,22 @@ internal readonly struct InRegisterStage<T, TLanes>
     public Vector256<T> Apply(Vector256<T> v)
     {
         var partner = TLanes.SwapPartners(v, _qubit);
-        var sum = _partnerImaginary * TLanes.SwapRealImaginary(partner);
-        sum = TLanes.MultiplyAdd(_partnerReal, partner, sum);
-        sum = TLanes.MultiplyAdd(_selfImaginary, TLanes.SwapRealImaginary(v), sum);
-        return TLanes.MultiplyAdd(_selfReal, v, sum);
+        var sum = _selfReal * v;
+        if (TShape.ImaginaryDiagonal)
+        {
+            sum = TLanes.MultiplyAdd(_selfImaginary, TLanes.SwapRealImaginary(v), sum);
+        }
+
+        if (TShape.RealOffDiagonal)
+        {
+            sum = TLanes.MultiplyAdd(_partnerReal, partner, sum);
+        }
+
+        if (TShape.ImaginaryOffDiagonal)
+        {
+            sum = TLanes.MultiplyAdd(_partnerImaginary, TLanes.SwapRealImaginary(partner), sum);
+        }
+
+        return sum;
     }
 }

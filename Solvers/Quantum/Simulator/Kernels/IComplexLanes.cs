@@ -33,6 +33,12 @@ internal unsafe interface IComplexLanes<T>
     /// </summary>
     static abstract void MultiplyFour(T* amplitudes, Vector256<double> factors01, Vector256<double> factors23);
 
+    /// <summary>Multiplies the four amplitudes at <paramref name="amplitudes"/> by cos_k − i·sin_k.</summary>
+    static abstract void MultiplyByExpMinusI(T* amplitudes, Vector256<double> cos, Vector256<double> sin);
+
+    /// <summary>Whether phases need full double accuracy (complex128) or 3e-8 suffices (complex64).</summary>
+    static abstract bool FullPrecisionPhases { get; }
+
     /// <summary>|a|² of the four amplitudes at <paramref name="amplitudes"/>, in order, as doubles.</summary>
     static abstract Vector256<double> SquaredMagnitudesFour(T* amplitudes);
 }

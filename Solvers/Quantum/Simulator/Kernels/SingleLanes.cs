@@ -34,6 +34,18 @@ internal readonly unsafe struct SingleLanes : IComplexLanes<float>
         Avx.Store(amplitudes, ComplexMultiply(Avx.LoadVector256(amplitudes), factors));
     }
 
+    public static bool FullPrecisionPhases => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void MultiplyByExpMinusI(float* amplitudes, Vector256<double> cos, Vector256<double> sin)
+    {
+        var duplicate = Vector256.Create(0, 0, 1, 1, 2, 2, 3, 3);
+        var cosPairs = Avx2.PermuteVar8x32(Avx.ConvertToVector128Single(cos).ToVector256Unsafe(), duplicate);
+        var sinPairs = Avx2.PermuteVar8x32(Avx.ConvertToVector128Single(sin).ToVector256Unsafe(), duplicate);
+        var v = Avx.LoadVector256(amplitudes);
+        Avx.Store(amplitudes, Fma.MultiplySubtractAdd(v, cosPairs, Avx.Multiply(SwapRealImaginary(v), sinPairs)));
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> SquaredMagnitudesFour(float* amplitudes)
     {

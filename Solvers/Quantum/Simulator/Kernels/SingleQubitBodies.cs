@@ -7,33 +7,37 @@ namespace QuantumScheduler.Solvers.Quantum.Simulator.Kernels;
 /// A single-qubit gate on a target at or above LaneBits: streams two pointers, 2^q amplitudes apart.
 /// Unit: one pair of vectors.
 /// </summary>
-internal readonly unsafe struct CrossGateBody<T, TLanes> : IChunkBody
+internal readonly unsafe struct CrossGateBody<T, TLanes, TShape> : IChunkBody
     where T : unmanaged, IFloatingPointIeee754<T>
     where TLanes : struct, IComplexLanes<T>
+    where TShape : struct, IMatrixShape
 {
     private readonly T* _data;
     private readonly int _qubit;
-    private readonly CrossStage<T, TLanes> _stage;
+    private readonly CrossStage<T, TLanes, TShape> _stage;
 
     public CrossGateBody(T* data, int qubit, SingleQubitMatrix u)
     {
         _data = data;
         _qubit = qubit;
-        _stage = new CrossStage<T, TLanes>(u);
+        _stage = new CrossStage<T, TLanes, TShape>(u);
     }
 
     public static nint Units(int qubits) => (nint)1 << (qubits - 1 - TLanes.LaneBits);
 
     public void Execute(nint start, nint end)
     {
-        var stride = (nint)2 << _qubit;
+        // Locals, not fields: the stores through T* could alias this struct, which would force reloads.
+        var data = _data;
+        var (qubit, stage) = (_qubit, _stage);
+        var stride = (nint)2 << qubit;
         for (var p = start; p < end; p++)
         {
-            var low = _data + (BitIndex.InsertZero(p << TLanes.LaneBits, _qubit) << 1);
+            var low = data + (BitIndex.InsertZero(p << TLanes.LaneBits, qubit) << 1);
             var high = low + stride;
             var v0 = Vector256.Load(low);
             var v1 = Vector256.Load(high);
-            _stage.Apply(ref v0, ref v1);
+            stage.Apply(ref v0, ref v1);
             v0.Store(low);
             v1.Store(high);
         }
@@ -41,27 +45,30 @@ internal readonly unsafe struct CrossGateBody<T, TLanes> : IChunkBody
 }
 
 /// <summary>A single-qubit gate on a target below LaneBits: partners share a vector. Unit: one vector.</summary>
-internal readonly unsafe struct InRegisterGateBody<T, TLanes> : IChunkBody
+internal readonly unsafe struct InRegisterGateBody<T, TLanes, TShape> : IChunkBody
     where T : unmanaged, IFloatingPointIeee754<T>
     where TLanes : struct, IComplexLanes<T>
+    where TShape : struct, IMatrixShape
 {
     private readonly T* _data;
-    private readonly InRegisterStage<T, TLanes> _stage;
+    private readonly InRegisterStage<T, TLanes, TShape> _stage;
 
     public InRegisterGateBody(T* data, int qubit, SingleQubitMatrix u)
     {
         _data = data;
-        _stage = new InRegisterStage<T, TLanes>(u, qubit);
+        _stage = new InRegisterStage<T, TLanes, TShape>(u, qubit);
     }
 
     public static nint Units(int qubits) => (nint)1 << (qubits - TLanes.LaneBits);
 
     public void Execute(nint start, nint end)
     {
+        var data = _data;
+        var stage = _stage;
         for (var p = start; p < end; p++)
         {
-            var at = _data + (p << (TLanes.LaneBits + 1));
-            _stage.Apply(Vector256.Load(at)).Store(at);
+            var at = data + (p << (TLanes.LaneBits + 1));
+            stage.Apply(Vector256.Load(at)).Store(at);
         }
     }
 }

@@ -75,14 +75,14 @@ internal sealed unsafe class StateVector<T, TLanes> : QuantumState
         if (!UsesSimd)
         {
             _parallel.Run(new ScalarGateBody<T>(Data, qubit, u), ScalarGateBody<T>.Units(Qubits));
+            return;
         }
-        else if (qubit < TLanes.LaneBits)
+
+        switch (MatrixShape.Of(u))
         {
-            _parallel.Run(new InRegisterGateBody<T, TLanes>(Data, qubit, u), InRegisterGateBody<T, TLanes>.Units(Qubits));
-        }
-        else
-        {
-            _parallel.Run(new CrossGateBody<T, TLanes>(Data, qubit, u), CrossGateBody<T, TLanes>.Units(Qubits));
+            case MatrixShapeKind.Real: ApplyVector<RealShape>(u, qubit); break;
+            case MatrixShapeKind.RotationX: ApplyVector<RotationXShape>(u, qubit); break;
+            default: ApplyVector<GeneralShape>(u, qubit); break;
         }
     }
 
@@ -95,8 +95,12 @@ internal sealed unsafe class StateVector<T, TLanes> : QuantumState
             return;
         }
 
-        var body = new FusedPairBody<T, TLanes>(Data, a, ua, b, ub);
-        _parallel.Run(body, body.Units(Qubits));
+        switch (MatrixShape.Of(ua, ub))
+        {
+            case MatrixShapeKind.Real: ApplyPairVector<RealShape>(ua, a, ub, b); break;
+            case MatrixShapeKind.RotationX: ApplyPairVector<RotationXShape>(ua, a, ub, b); break;
+            default: ApplyPairVector<GeneralShape>(ua, a, ub, b); break;
+        }
     }
 
     private protected override void ApplyControlledCore(SingleQubitMatrix u, int control, int target) =>
@@ -152,6 +156,26 @@ internal sealed unsafe class StateVector<T, TLanes> : QuantumState
         {
             _parallel.Run(new ProbabilitiesBody<T>(Data, pointer), _length);
         }
+    }
+
+    private void ApplyVector<TShape>(SingleQubitMatrix u, int qubit)
+        where TShape : struct, IMatrixShape
+    {
+        if (qubit < TLanes.LaneBits)
+        {
+            _parallel.Run(new InRegisterGateBody<T, TLanes, TShape>(Data, qubit, u), InRegisterGateBody<T, TLanes, TShape>.Units(Qubits));
+        }
+        else
+        {
+            _parallel.Run(new CrossGateBody<T, TLanes, TShape>(Data, qubit, u), CrossGateBody<T, TLanes, TShape>.Units(Qubits));
+        }
+    }
+
+    private void ApplyPairVector<TShape>(SingleQubitMatrix ua, int a, SingleQubitMatrix ub, int b)
+        where TShape : struct, IMatrixShape
+    {
+        var body = new FusedPairBody<T, TLanes, TShape>(Data, a, ua, b, ub);
+        _parallel.Run(body, body.Units(Qubits));
     }
 
     private protected override long[] SampleCore(int shots, int seed) => BasisSampler<T>.Sample(Data, _length, _parallel, shots, seed);

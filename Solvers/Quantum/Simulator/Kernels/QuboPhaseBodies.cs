@@ -1,12 +1,14 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace QuantumScheduler.Solvers.Quantum.Simulator.Kernels;
 
 /// <summary>
-/// amplitude[k] ·= exp(−iγ·qubo(k)) without a stored cost vector. Per block of low bits the phase is
-/// lowPhase[kLow] · exp(−iγ·constant) · Π_{x_i = 1} exp(−iγ·field_i); the product table is built by doubling
-/// (one complex product per amplitude), so no transcendental runs per amplitude. Unit: one block.
+/// amplitude[k] ·= exp(−iγ·qubo(k)) without a stored cost vector. Within a block of low bits the angle is
+/// lowAngle[kLow] + constant + Σ_{x_i = 1} field_i, so the block's phases are lowPhase[kLow] times a table built by
+/// doubling (one complex product per amplitude). Tables are kept as separate cos and sin arrays, where a complex
+/// product is four plain vector operations, and no transcendental runs per amplitude. Unit: one block.
 /// </summary>
 internal readonly unsafe struct QuboPhaseBody<T, TLanes> : IChunkBody
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -14,15 +16,23 @@ internal readonly unsafe struct QuboPhaseBody<T, TLanes> : IChunkBody
 {
     private readonly T* _data;
     private readonly QuboBlocks _blocks;
-    private readonly double* _lowPhase; // interleaved exp(−iγ·LowCost[k])
+    private readonly double* _lowCos;
+    private readonly double* _lowSin;
     private readonly double _gamma;
     private readonly bool _vector;
 
-    public QuboPhaseBody(T* data, QuboBlocks blocks, double* lowPhase, double gamma, bool vector)
+    /// <param name="data">Interleaved amplitudes.</param>
+    /// <param name="blocks">The QUBO split into low-bit and per-block terms.</param>
+    /// <param name="lowCos">cos(γ·LowCost[k]).</param>
+    /// <param name="lowSin">sin(γ·LowCost[k]).</param>
+    /// <param name="gamma">Layer angle.</param>
+    /// <param name="vector">Use the AVX2/FMA loops (needs blocks of at least 4 amplitudes).</param>
+    public QuboPhaseBody(T* data, QuboBlocks blocks, double* lowCos, double* lowSin, double gamma, bool vector)
     {
         _data = data;
         _blocks = blocks;
-        _lowPhase = lowPhase;
+        _lowCos = lowCos;
+        _lowSin = lowSin;
         _gamma = gamma;
         _vector = vector;
     }
@@ -32,67 +42,60 @@ internal readonly unsafe struct QuboPhaseBody<T, TLanes> : IChunkBody
         var lowBits = _blocks.LowBits;
         var length = _blocks.BlockLength;
         Span<double> field = stackalloc double[lowBits];
-        var table = new double[2 * length];
-        fixed (double* f = table)
+        var cosTable = new double[length];
+        var sinTable = new double[length];
+        fixed (double* cos = cosTable, sin = sinTable)
         {
             for (var block = start; block < end; block++)
             {
-                var constant = _blocks.BlockTerms(block, field);
-                var (sin, cos) = Math.SinCos(_gamma * constant);
-                f[0] = cos;
-                f[1] = -sin;
+                (sin[0], cos[0]) = Math.SinCos(_gamma * _blocks.BlockTerms(block, field));
+                FillByDoubling(cos, sin, field);
                 var amplitudes = _data + (block << (lowBits + 1));
                 if (_vector)
                 {
-                    FillVector(f, field);
                     for (nint k = 0; k < length; k += 4)
                     {
-                        var f01 = DoubleLanes.ComplexMultiply(Vector256.Load(f + (2 * k)), Vector256.Load(_lowPhase + (2 * k)));
-                        var f23 = DoubleLanes.ComplexMultiply(Vector256.Load(f + (2 * k) + 4), Vector256.Load(_lowPhase + (2 * k) + 4));
-                        TLanes.MultiplyFour(amplitudes + (2 * k), f01, f23);
+                        var (c, s) = (Vector256.Load(cos + k), Vector256.Load(sin + k));
+                        var (lc, ls) = (Vector256.Load(_lowCos + k), Vector256.Load(_lowSin + k));
+                        TLanes.MultiplyByExpMinusI(amplitudes + (2 * k), Fma.MultiplySubtract(c, lc, s * ls), Fma.MultiplyAdd(s, lc, c * ls));
                     }
                 }
                 else
                 {
-                    FillScalar(f, field);
                     for (nint k = 0; k < length; k++)
                     {
-                        var phase = new Complex(f[2 * k], f[(2 * k) + 1]) * new Complex(_lowPhase[2 * k], _lowPhase[(2 * k) + 1]);
-                        ScalarComplex<T>.MultiplyInPlace(amplitudes + (2 * k), phase.Real, phase.Imaginary);
+                        var c = (cos[k] * _lowCos[k]) - (sin[k] * _lowSin[k]);
+                        var s = (sin[k] * _lowCos[k]) + (cos[k] * _lowSin[k]);
+                        ScalarComplex<T>.MultiplyInPlace(amplitudes + (2 * k), c, -s);
                     }
                 }
             }
         }
     }
 
-    /// <summary>table[k | 2^t] = table[k] · exp(−iγ·field_t) for k &lt; 2^t, starting from table[0].</summary>
-    private void FillScalar(double* table, ReadOnlySpan<double> field)
+    /// <summary>Angle table: entry k | 2^t = entry k + γ·field_t for k &lt; 2^t, as cos/sin by the addition formulas.</summary>
+    private void FillByDoubling(double* cos, double* sin, ReadOnlySpan<double> field)
     {
         for (var t = 0; t < field.Length; t++)
         {
-            var (sin, cos) = Math.SinCos(_gamma * field[t]);
-            var factor = new Complex(cos, -sin);
+            var (st, ct) = Math.SinCos(_gamma * field[t]);
             var half = 1 << t;
-            for (var k = 0; k < half; k++)
+            var k = 0;
+            if (_vector && half >= 4)
             {
-                var product = new Complex(table[2 * k], table[(2 * k) + 1]) * factor;
-                table[2 * (k + half)] = product.Real;
-                table[(2 * (k + half)) + 1] = product.Imaginary;
+                var (vc, vs) = (Vector256.Create(ct), Vector256.Create(st));
+                for (; k < half; k += 4)
+                {
+                    var (c, s) = (Vector256.Load(cos + k), Vector256.Load(sin + k));
+                    Fma.MultiplySubtract(c, vc, s * vs).Store(cos + half + k);
+                    Fma.MultiplyAdd(s, vc, c * vs).Store(sin + half + k);
+                }
             }
-        }
-    }
 
-    private void FillVector(double* table, ReadOnlySpan<double> field)
-    {
-        FillScalar(table, field[..1]);
-        for (var t = 1; t < field.Length; t++)
-        {
-            var (sin, cos) = Math.SinCos(_gamma * field[t]);
-            var factor = Vector256.Create(cos, -sin, cos, -sin);
-            var half = 2 << t; // doubles in the first half
-            for (var k = 0; k < half; k += 4)
+            for (; k < half; k++)
             {
-                DoubleLanes.ComplexMultiply(Vector256.Load(table + k), factor).Store(table + half + k);
+                cos[half + k] = (cos[k] * ct) - (sin[k] * st);
+                sin[half + k] = (sin[k] * ct) + (cos[k] * st);
             }
         }
     }

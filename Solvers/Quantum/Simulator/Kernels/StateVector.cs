@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
 
 namespace QuantumScheduler.Solvers.Quantum.Simulator.Kernels;
 
@@ -127,22 +126,17 @@ internal sealed unsafe class StateVector<T, TLanes> : QuantumState
     private protected override void ApplyQuboPhaseCore(QuboDiagonal qubo, double gamma)
     {
         var blocks = new QuboBlocks(qubo, lowBitsLimit: 10);
-        var lowPhase = (double*)NativeMemory.AlignedAlloc((nuint)(2 * blocks.BlockLength * sizeof(double)), 64);
-        try
+        var lowCos = new double[blocks.BlockLength];
+        var lowSin = new double[blocks.BlockLength];
+        for (var k = 0; k < blocks.BlockLength; k++)
         {
-            for (var k = 0; k < blocks.BlockLength; k++)
-            {
-                var (sin, cos) = Math.SinCos(gamma * blocks.LowCost[k]);
-                lowPhase[2 * k] = cos;
-                lowPhase[(2 * k) + 1] = -sin;
-            }
-
-            var body = new QuboPhaseBody<T, TLanes>(Data, blocks, lowPhase, gamma, UsesSimd);
-            _parallel.Run(body, _length >> blocks.LowBits, chunkUnits: 16);
+            (lowSin[k], lowCos[k]) = Math.SinCos(gamma * blocks.LowCost[k]);
         }
-        finally
+
+        fixed (double* cos = lowCos, sin = lowSin)
         {
-            NativeMemory.AlignedFree(lowPhase);
+            var body = new QuboPhaseBody<T, TLanes>(Data, blocks, cos, sin, gamma, UsesSimd);
+            _parallel.Run(body, _length >> blocks.LowBits, chunkUnits: 16);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using QuantumScheduler.Solvers.Quantum.Simulator.Kernels;
 
 namespace QuantumScheduler.Solvers.Quantum.Simulator;
@@ -50,7 +51,7 @@ public abstract class QuantumState : IDisposable
     }
 
     /// <summary>Whether this CPU runs the SIMD kernels.</summary>
-    public static bool IsSimdSupported => System.Runtime.Intrinsics.X86.Avx2.IsSupported && System.Runtime.Intrinsics.X86.Fma.IsSupported && Vector256.IsHardwareAccelerated;
+    public static bool IsSimdSupported => Avx2.IsSupported && Fma.IsSupported && Vector256.IsHardwareAccelerated;
 
     // ---- preparation ----
 

@@ -18,22 +18,6 @@ internal readonly unsafe struct DoubleLanes : IComplexLanes<double>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> MultiplyAdd(Vector256<double> a, Vector256<double> b, Vector256<double> c) => Fma.MultiplyAdd(a, b, c);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> ComplexMultiply(Vector256<double> a, Vector256<double> b)
-    {
-        // (ar·br − ai·bi, ai·br + ar·bi): vfmaddsub subtracts in even (real) lanes and adds in odd ones.
-        var real = Avx.Permute(b, 0b0000);
-        var imaginary = Avx.Permute(b, 0b1111);
-        return Fma.MultiplyAddSubtract(a, real, Avx.Multiply(SwapRealImaginary(a), imaginary));
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void MultiplyFour(double* amplitudes, Vector256<double> factors01, Vector256<double> factors23)
-    {
-        Avx.Store(amplitudes, ComplexMultiply(Avx.LoadVector256(amplitudes), factors01));
-        Avx.Store(amplitudes + 4, ComplexMultiply(Avx.LoadVector256(amplitudes + 4), factors23));
-    }
-
     public static bool FullPrecisionPhases => true;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

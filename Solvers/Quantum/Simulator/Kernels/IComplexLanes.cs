@@ -24,15 +24,6 @@ internal unsafe interface IComplexLanes<T>
     /// <summary>a·b + c, fused.</summary>
     static abstract Vector256<T> MultiplyAdd(Vector256<T> a, Vector256<T> b, Vector256<T> c);
 
-    /// <summary>Element-wise complex product of interleaved vectors.</summary>
-    static abstract Vector256<T> ComplexMultiply(Vector256<T> a, Vector256<T> b);
-
-    /// <summary>
-    /// Multiplies the four amplitudes at <paramref name="amplitudes"/> by four complex factors given in double
-    /// precision as interleaved (re, im) pairs: amplitudes 0–1 in <paramref name="factors01"/>, 2–3 in <paramref name="factors23"/>.
-    /// </summary>
-    static abstract void MultiplyFour(T* amplitudes, Vector256<double> factors01, Vector256<double> factors23);
-
     /// <summary>Multiplies the four amplitudes at <paramref name="amplitudes"/> by cos_k − i·sin_k.</summary>
     static abstract void MultiplyByExpMinusI(T* amplitudes, Vector256<double> cos, Vector256<double> sin);
 

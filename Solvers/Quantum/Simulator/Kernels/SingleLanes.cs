@@ -19,21 +19,6 @@ internal readonly unsafe struct SingleLanes : IComplexLanes<float>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c) => Fma.MultiplyAdd(a, b, c);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> ComplexMultiply(Vector256<float> a, Vector256<float> b)
-    {
-        var real = Avx.DuplicateEvenIndexed(b);
-        var imaginary = Avx.DuplicateOddIndexed(b);
-        return Fma.MultiplyAddSubtract(a, real, Avx.Multiply(SwapRealImaginary(a), imaginary));
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void MultiplyFour(float* amplitudes, Vector256<double> factors01, Vector256<double> factors23)
-    {
-        var factors = Vector256.Create(Avx.ConvertToVector128Single(factors01), Avx.ConvertToVector128Single(factors23));
-        Avx.Store(amplitudes, ComplexMultiply(Avx.LoadVector256(amplitudes), factors));
-    }
-
     public static bool FullPrecisionPhases => false;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace QuantumScheduler.Solvers.Quantum.Simulator.Kernels;
@@ -21,6 +22,9 @@ internal readonly unsafe struct VectorCostPhaseBody<T, TLanes> : IChunkBody
 
     public static nint Units(int qubits) => (nint)1 << (qubits - 2);
 
+    /// <remarks>Fully optimised from the first call: each pass is one long loop run a few times, which tiered
+    /// compilation would otherwise leave in on-stack-replacement code for the first 30 calls.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Execute(nint start, nint end)
     {
         var data = _data;

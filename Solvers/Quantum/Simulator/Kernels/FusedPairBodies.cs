@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace QuantumScheduler.Solvers.Quantum.Simulator.Kernels;
@@ -36,6 +37,9 @@ internal readonly unsafe struct FusedPairBody<T, TLanes, TShape> : IChunkBody
     public nint Units(int qubits) =>
         (nint)1 << (qubits - TLanes.LaneBits - (_b >= TLanes.LaneBits ? 1 : 0) - (_a >= TLanes.LaneBits ? 1 : 0));
 
+    /// <remarks>Fully optimised from the first call: each pass is one long loop run a few times, which tiered
+    /// compilation would otherwise leave in on-stack-replacement code for the first 30 calls.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Execute(nint start, nint end)
     {
         var laneBits = TLanes.LaneBits;

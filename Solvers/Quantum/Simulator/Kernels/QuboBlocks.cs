@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace QuantumScheduler.Solvers.Quantum.Simulator.Kernels;
 
 /// <summary>
@@ -47,6 +49,7 @@ internal sealed class QuboBlocks
     /// For block <paramref name="block"/> (the high bits), writes the field on each low variable into
     /// <paramref name="field"/> and returns the cost of the terms among high variables.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double BlockTerms(long block, Span<double> field)
     {
         var n = _qubo.Variables;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -37,6 +38,9 @@ internal readonly unsafe struct QuboPhaseBody<T, TLanes> : IChunkBody
         _vector = vector;
     }
 
+    /// <remarks>Fully optimised from the first call: each pass is one long loop run a few times, which tiered
+    /// compilation would otherwise leave in on-stack-replacement code for the first 30 calls.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Execute(nint start, nint end)
     {
         var lowBits = _blocks.LowBits;
@@ -74,6 +78,7 @@ internal readonly unsafe struct QuboPhaseBody<T, TLanes> : IChunkBody
     }
 
     /// <summary>Angle table: entry k | 2^t = entry k + γ·field_t for k &lt; 2^t, as cos/sin by the addition formulas.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void FillByDoubling(double* cos, double* sin, ReadOnlySpan<double> field)
     {
         for (var t = 0; t < field.Length; t++)

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace QuantumScheduler.Solvers.Quantum.Simulator.Kernels;
@@ -25,6 +26,9 @@ internal readonly unsafe struct CrossGateBody<T, TLanes, TShape> : IChunkBody
 
     public static nint Units(int qubits) => (nint)1 << (qubits - 1 - TLanes.LaneBits);
 
+    /// <remarks>Fully optimised from the first call: each pass is one long loop run a few times, which tiered
+    /// compilation would otherwise leave in on-stack-replacement code for the first 30 calls.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Execute(nint start, nint end)
     {
         // Locals, not fields: the stores through T* could alias this struct, which would force reloads.
@@ -61,6 +65,9 @@ internal readonly unsafe struct InRegisterGateBody<T, TLanes, TShape> : IChunkBo
 
     public static nint Units(int qubits) => (nint)1 << (qubits - TLanes.LaneBits);
 
+    /// <remarks>Fully optimised from the first call: each pass is one long loop run a few times, which tiered
+    /// compilation would otherwise leave in on-stack-replacement code for the first 30 calls.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Execute(nint start, nint end)
     {
         var data = _data;

@@ -18,25 +18,20 @@ internal static class VectorSinCos
 
     private const double RoundingMagic = 6755399441055744.0; // 1.5·2^52: adding it leaves the integer in the low mantissa bits
 
-    // fdlibm __kernel_sin / __kernel_cos coefficients for x ∈ [−π/4, π/4], and 1/k! for the short series.
-    private static readonly double[] FullSin = [1, -1.66666666666666324348e-01, 8.33333333332248946124e-03, -1.98412698298579493134e-04, 2.75573137070700676789e-06, -2.50507602534068634195e-08, 1.58969099521155010221e-10];
-    private static readonly double[] FullCos = [1, -0.5, 4.16666666666666019037e-02, -1.38888888888741095749e-03, 2.48015872894767294178e-05, -2.75573143513906633035e-07, 2.08757232129817482790e-09, -1.13596475577881948265e-11];
-    private static readonly double[] ShortSin = [1, -1.0 / 6, 1.0 / 120, -1.0 / 5040, 1.0 / 362880];
-    private static readonly double[] ShortCos = [1, -0.5, 1.0 / 24, -1.0 / 720, 1.0 / 40320];
+    // Polynomial coefficients in quarter turns: fdlibm's __kernel_sin/__kernel_cos minimax coefficients for
+    // x ∈ [−π/4, π/4] (and 1/k! for the short series) multiplied by (π/2)^(2k+1) for sin and (π/2)^(2k) for cos,
+    // so sin((π/2)·r) = r·Σ S_k·r^(2k) and cos((π/2)·r) = Σ C_k·r^(2k). Constants, so the JIT embeds them.
+    private const double S0 = 1.5707963267948966, S1 = -0.6459640975062448, S2 = 0.07969262624606334, S3 = -0.004681754132625933,
+        S4 = 0.0001604411526673809, S5 = -3.5986495702406905e-06, S6 = 5.6347041138847485e-08;
 
-    // Coefficients of t^(2k+1) and t^(2k) after substituting x = (π/2)·t; static readonly so the JIT embeds them.
-    private static readonly Vector256<double> S0 = Turns(FullSin, 0, odd: true), S1 = Turns(FullSin, 1, odd: true), S2 = Turns(FullSin, 2, odd: true),
-        S3 = Turns(FullSin, 3, odd: true), S4 = Turns(FullSin, 4, odd: true), S5 = Turns(FullSin, 5, odd: true), S6 = Turns(FullSin, 6, odd: true);
+    private const double C0 = 1.0, C1 = -1.2337005501361697, C2 = 0.2536695079010476, C3 = -0.020863480763330756,
+        C4 = 0.000919260274390553, C5 = -2.520203791691773e-05, C6 = 4.710641505803499e-07, C7 = -6.324746678866067e-09;
 
-    private static readonly Vector256<double> C0 = Turns(FullCos, 0, odd: false), C1 = Turns(FullCos, 1, odd: false), C2 = Turns(FullCos, 2, odd: false),
-        C3 = Turns(FullCos, 3, odd: false), C4 = Turns(FullCos, 4, odd: false), C5 = Turns(FullCos, 5, odd: false), C6 = Turns(FullCos, 6, odd: false),
-        C7 = Turns(FullCos, 7, odd: false);
+    private const double ShortS0 = 1.5707963267948966, ShortS1 = -0.6459640975062462, ShortS2 = 0.07969262624616703,
+        ShortS3 = -0.004681754135318687, ShortS4 = 0.00016044118478735978;
 
-    private static readonly Vector256<double> ShortS0 = Turns(ShortSin, 0, odd: true), ShortS1 = Turns(ShortSin, 1, odd: true),
-        ShortS2 = Turns(ShortSin, 2, odd: true), ShortS3 = Turns(ShortSin, 3, odd: true), ShortS4 = Turns(ShortSin, 4, odd: true);
-
-    private static readonly Vector256<double> ShortC0 = Turns(ShortCos, 0, odd: false), ShortC1 = Turns(ShortCos, 1, odd: false),
-        ShortC2 = Turns(ShortCos, 2, odd: false), ShortC3 = Turns(ShortCos, 3, odd: false), ShortC4 = Turns(ShortCos, 4, odd: false);
+    private const double ShortC0 = 1.0, ShortC1 = -1.2337005501361697, ShortC2 = 0.2536695079010479,
+        ShortC3 = -0.020863480763352957, ShortC4 = 0.0009192602748394263;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (Vector256<double> Sin, Vector256<double> Cos) SinCosQuarterTurns(Vector256<double> t, bool fullPrecision)
@@ -47,13 +42,13 @@ internal static class VectorSinCos
         Vector256<double> s, c;
         if (fullPrecision)
         {
-            s = Fma.MultiplyAdd(Fma.MultiplyAdd(Fma.MultiplyAdd(Fma.MultiplyAdd(Fma.MultiplyAdd(Fma.MultiplyAdd(S6, r2, S5), r2, S4), r2, S3), r2, S2), r2, S1), r2, S0);
-            c = Fma.MultiplyAdd(Fma.MultiplyAdd(Fma.MultiplyAdd(Fma.MultiplyAdd(Fma.MultiplyAdd(Fma.MultiplyAdd(Fma.MultiplyAdd(C7, r2, C6), r2, C5), r2, C4), r2, C3), r2, C2), r2, C1), r2, C0);
+            s = Step(Step(Step(Step(Step(Step(Vector256.Create(S6), r2, S5), r2, S4), r2, S3), r2, S2), r2, S1), r2, S0);
+            c = Step(Step(Step(Step(Step(Step(Step(Vector256.Create(C7), r2, C6), r2, C5), r2, C4), r2, C3), r2, C2), r2, C1), r2, C0);
         }
         else
         {
-            s = Fma.MultiplyAdd(Fma.MultiplyAdd(Fma.MultiplyAdd(Fma.MultiplyAdd(ShortS4, r2, ShortS3), r2, ShortS2), r2, ShortS1), r2, ShortS0);
-            c = Fma.MultiplyAdd(Fma.MultiplyAdd(Fma.MultiplyAdd(Fma.MultiplyAdd(ShortC4, r2, ShortC3), r2, ShortC2), r2, ShortC1), r2, ShortC0);
+            s = Step(Step(Step(Step(Vector256.Create(ShortS4), r2, ShortS3), r2, ShortS2), r2, ShortS1), r2, ShortS0);
+            c = Step(Step(Step(Step(Vector256.Create(ShortC4), r2, ShortC3), r2, ShortC2), r2, ShortC1), r2, ShortC0);
         }
 
         s = Avx.Multiply(s, r);
@@ -69,6 +64,8 @@ internal static class VectorSinCos
         return (Avx.Xor(sin, sinSign), Avx.Xor(cos, cosSign));
     }
 
-    private static Vector256<double> Turns(double[] coefficients, int k, bool odd) =>
-        Vector256.Create(coefficients[k] * Math.Pow(Math.PI / 2, (2 * k) + (odd ? 1 : 0)));
+    /// <summary>One Horner step: sum·x + coefficient.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Step(Vector256<double> sum, Vector256<double> x, double coefficient) =>
+        Fma.MultiplyAdd(sum, x, Vector256.Create(coefficient));
 }

@@ -53,6 +53,24 @@ public class CostLayerTests
         StateAssert.Close(expected, onTheFly, tolerance, "on-the-fly QUBO layer:");
     }
 
+    /// <summary>The vector sin/cos must be as good as the runtime's: a few ulp for complex128, float rounding for complex64.</summary>
+    [Theory]
+    [MemberData(nameof(Flavour.All), MemberType = typeof(Flavour))]
+    public void Cost_phase_is_accurate_to_the_precision(StatePrecision precision, bool simd)
+    {
+        var flavour = new Flavour(precision, simd);
+        const int qubits = 12;
+        var random = new Random(17);
+        var costs = Enumerable.Range(0, 1 << qubits).Select(_ => (random.NextDouble() - 0.5) * 40).ToArray();
+        using var cost = CostVector.FromValues(costs);
+        using var state = flavour.Create(qubits);
+        state.SetAmplitudes(Enumerable.Repeat(System.Numerics.Complex.One, 1 << qubits).ToArray());
+        state.ApplyCostPhase(cost, gamma: 0.77);
+        var expected = costs.Select(c => Complex.FromPolarCoordinates(1, -0.77 * c)).ToArray();
+        // |γ·cost| ≤ 15.4 rad, where one ulp is 1.8e-15: the angle's own rounding dominates, so allow 4 ulp.
+        StateAssert.Close(expected, state, precision == StatePrecision.Complex128 ? 7.2e-15 : 3e-7, "unit amplitudes after the phase:");
+    }
+
     [Fact]
     public void Cost_phase_handles_large_angles_accurately()
     {

@@ -67,7 +67,7 @@ public sealed unsafe class CostVector : IDisposable
     {
         ArgumentNullException.ThrowIfNull(qubo);
         var vector = new CostVector(qubo.Variables);
-        var blocks = new QuboBlocks(qubo, lowBitsLimit: 10);
+        var blocks = qubo.Blocks;
         var units = vector.Length >> blocks.LowBits;
         new ChunkedParallel(qubo.Variables, options ?? SimulatorOptions.Default).Run(new QuboBody(vector.Data, blocks), units, chunkUnits: 16);
         return vector;

@@ -1,3 +1,5 @@
+using QuantumScheduler.Solvers.Quantum.Simulator.Kernels;
+
 namespace QuantumScheduler.Solvers.Quantum.Simulator;
 
 /// <summary>
@@ -9,6 +11,7 @@ public sealed class QuboDiagonal
 {
     private readonly double[] _linear;
     private readonly double[] _upper; // Q[i, j] for i < j at i * Variables + j
+    private QuboBlocks? _blocks;
 
     /// <param name="variables">Number of binary variables (= qubits).</param>
     /// <param name="linear">Linear coefficients, one per variable.</param>
@@ -74,6 +77,9 @@ public sealed class QuboDiagonal
 
     /// <summary>Coefficient of x_i·x_j (symmetric; 0 when i = j).</summary>
     public double Quadratic(int i, int j) => i == j ? 0 : _upper[(Math.Min(i, j) * Variables) + Math.Max(i, j)];
+
+    /// <summary>The block decomposition the simulator's QUBO passes use; built on first use (a benign race at worst builds it twice).</summary>
+    internal QuboBlocks Blocks => _blocks ??= new QuboBlocks(this, lowBitsLimit: 10);
 
     /// <summary>Cost of one basis state, computed term by term.</summary>
     public double Evaluate(long basisState)

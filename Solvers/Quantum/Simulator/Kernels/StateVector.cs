@@ -125,7 +125,7 @@ internal sealed unsafe class StateVector<T, TLanes> : QuantumState
 
     private protected override void ApplyQuboPhaseCore(QuboDiagonal qubo, double gamma)
     {
-        var blocks = new QuboBlocks(qubo, lowBitsLimit: 10);
+        var blocks = qubo.Blocks;
         var lowCos = new double[blocks.BlockLength];
         var lowSin = new double[blocks.BlockLength];
         for (var k = 0; k < blocks.BlockLength; k++)

@@ -8,7 +8,7 @@ namespace QuantumScheduler.Bench.Simulator;
 /// buffer, and an in-place read-modify-write pass. A gate reads and writes every amplitude once, in place, so the
 /// read-modify-write pass is the fair bound; the copy also pays for write-allocate reads of its target.
 /// </summary>
-internal sealed unsafe class BandwidthProbe(long bytes, int threads)
+internal sealed unsafe partial class BandwidthProbe(long bytes, int threads)
 {
     private const long ChunkBytes = 1 << 20;
 
@@ -20,8 +20,8 @@ internal sealed unsafe class BandwidthProbe(long bytes, int threads)
     /// <summary>Runs <paramref name="copies"/> timed copies; returns seconds per copy for each run.</summary>
     public double[] Copy(int copies)
     {
-        var source = (byte*)NativeMemory.AlignedAlloc((nuint)Bytes, 64);
-        var target = (byte*)NativeMemory.AlignedAlloc((nuint)Bytes, 64);
+        var source = Allocate();
+        var target = Allocate();
         try
         {
             NativeMemory.Fill(source, (nuint)Bytes, 1);
@@ -38,7 +38,7 @@ internal sealed unsafe class BandwidthProbe(long bytes, int threads)
     /// <summary>Runs <paramref name="passes"/> timed in-place passes (load, multiply, store every 32 bytes).</summary>
     public double[] ReadModifyWrite(int passes)
     {
-        var buffer = (byte*)NativeMemory.AlignedAlloc((nuint)Bytes, 64);
+        var buffer = Allocate();
         try
         {
             NativeMemory.Clear(buffer, (nuint)Bytes);
@@ -57,6 +57,21 @@ internal sealed unsafe class BandwidthProbe(long bytes, int threads)
         {
             NativeMemory.AlignedFree(buffer);
         }
+    }
+
+    [LibraryImport("libc", EntryPoint = "madvise")]
+    private static partial int Madvise(void* address, nuint length, int advice);
+
+    private byte* Allocate()
+    {
+        const nuint hugePage = 2 << 20;
+        var buffer = (byte*)NativeMemory.AlignedAlloc((nuint)Bytes, hugePage);
+        if (OperatingSystem.IsLinux())
+        {
+            _ = Madvise(buffer, (nuint)Bytes, 14); // MADV_HUGEPAGE, as Solvers' NativeBuffer does
+        }
+
+        return buffer;
     }
 
     private void ForChunks(Action<long, long> pass)

@@ -99,6 +99,21 @@ public class GateTests
         }
     }
 
+    /// <summary>A 512 MiB state: the only size at which the gate kernel's streaming-store path (partners 256 MiB apart) runs.</summary>
+    [Fact]
+    public void Gate_on_a_qubit_whose_partners_are_256_MiB_apart()
+    {
+        using var state = QuantumState.Create(25, StatePrecision.Complex128);
+        const long basis = (1L << 24) | 12345;
+        state.Reset(basis);
+        state.Rx(24, 0.8);
+        var expectedStay = Math.Cos(0.4);
+        var expectedFlip = new Complex(0, -Math.Sin(0.4));
+        Assert.True(Complex.Abs(state.GetAmplitude(basis) - expectedStay) < 1e-12, $"stayed: {state.GetAmplitude(basis)}");
+        Assert.True(Complex.Abs(state.GetAmplitude(12345) - expectedFlip) < 1e-12, $"flipped: {state.GetAmplitude(12345)}");
+        StateAssert.Close(1, state.SquaredNorm(), 1e-12, "norm");
+    }
+
     [Fact]
     public void Bad_qubit_indices_are_refused_with_the_index_named()
     {

@@ -18,11 +18,11 @@ public sealed record TabuSearchOptions
     /// </summary>
     public long? MaxEvaluations { get; init; }
 
-    /// <summary>Shortest tabu tenure, in iterations; the tenure also grows with the square root of the problem size. Default 7.</summary>
-    public int MinTenure { get; init; } = 7;
+    /// <summary>Shortest tabu tenure, in iterations; the tenure also grows with the square root of the problem size. Default 5.</summary>
+    public int MinTenure { get; init; } = 5;
 
-    /// <summary>Tenure as a multiple of √(tasks): the tenure is drawn uniformly from [MinTenure, MinTenure + this × √tasks]. Default 0.6.</summary>
-    public double TenureScale { get; init; } = 0.6;
+    /// <summary>Tenure as a multiple of √(tasks): the tenure is drawn uniformly from [MinTenure, MinTenure + this × √tasks]. Default 0.4.</summary>
+    public double TenureScale { get; init; } = 0.4;
 
     /// <summary>Whether to search ejection chains (a task moves in, another is pushed out to a third agent) besides shifts and swaps. Default true.</summary>
     public bool EjectionChains { get; init; } = true;

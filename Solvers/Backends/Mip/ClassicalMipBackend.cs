@@ -15,8 +15,9 @@ namespace QuantumScheduler.Solvers.Backends.Mip;
 /// still has not returned after <see cref="ClassicalMipOptions.AbandonGrace"/> it answers without it (warm start or
 /// nothing). Cancellation, <see cref="SolveOptions.TargetObjective"/> and <see cref="SolveOptions.UnimprovedTimeLimit"/>
 /// (watched through CBC's messages, <see cref="CbcSearchMonitor"/>) stop CBC the same way. CBC 2.10's C API never
-/// hands out an incumbent's solution while it runs, so progress is reported once, with the final incumbent. CBC 2.10 cannot run two solves at once in one process
-/// (<see cref="CbcSolveGate"/>): concurrent calls queue, and the queueing time counts against their time limits.
+/// hands out an incumbent's solution while it runs, so progress is reported once, with the final incumbent.
+/// CBC 2.10 cannot run two solves at once in one process (<see cref="CbcSolveGate"/>): concurrent calls queue, and
+/// the queueing time counts against their time limits.
 /// </para>
 /// </summary>
 public sealed class ClassicalMipBackend : ISolverBackend
@@ -95,7 +96,7 @@ public sealed class ClassicalMipBackend : ISolverBackend
             return Unfinished(model, start, cancellationToken.IsCancellationRequested ? TerminationReason.Cancelled : TerminationReason.TimeLimit, details);
         }
         var remaining = options.TimeLimit - clock.Elapsed;
-        var run = new CbcSolveRun(model, Parameters(options, remaining), start, options.TargetObjective, options.UnimprovedTimeLimit);
+        var run = new CbcSolveRun(model, CbcCommandLine.For(options, _options, remaining), start, options.TargetObjective, options.UnimprovedTimeLimit);
         var interruption = await SuperviseAsync(run, remaining, cancellationToken).ConfigureAwait(false);
         if (interruption is not null)
             details["stoppedBy"] = interruption.Value.Description;
@@ -114,7 +115,7 @@ public sealed class ClassicalMipBackend : ISolverBackend
         var result = interruption is { } stopped
             // After a stop CBC believes its pruned tree was searched: its optimality and bound are not proofs.
             ? new BackendResult { AgentOfTask = agentOfTask, Termination = stopped.Termination, Details = details }
-            : Completed(outcome, agentOfTask, details);
+            : FromOutcome(outcome, agentOfTask, details);
         if (outcome.Solution is not null)
         {
             details["mipObjective"] = Format(outcome.Objective);
@@ -123,7 +124,7 @@ public sealed class ClassicalMipBackend : ISolverBackend
         return result;
     }
 
-    private static BackendResult Completed(CbcOutcome outcome, int[] agentOfTask, IReadOnlyDictionary<string, string> details)
+    private static BackendResult FromOutcome(CbcOutcome outcome, int[] agentOfTask, IReadOnlyDictionary<string, string> details)
     {
         double? bound = Math.Abs(outcome.BestPossible) < NoValue ? outcome.BestPossible : null;
         var termination = outcome switch
@@ -156,30 +157,6 @@ public sealed class ClassicalMipBackend : ISolverBackend
         run.RequestStop();
         var stopped = await Task.WhenAny(completion, Task.Delay(DelayOf(_options.AbandonGrace))).ConfigureAwait(false) == completion;
         return new Interruption(termination, Abandoned: !stopped);
-    }
-
-    private List<KeyValuePair<string, string>> Parameters(SolveOptions options, TimeSpan timeLimit)
-    {
-        var threads = options.Threads == 0 ? Environment.ProcessorCount : options.Threads;
-        // CBC reads seed 0 as "take one from the clock"; keep every user seed reproducible.
-        var seed = Format((int)((uint)options.Seed % int.MaxValue) + 1);
-        var parameters = new List<KeyValuePair<string, string>>
-        {
-            new("log", Format(_options.LogLevel)),
-            // CBC 2.10 delivers no messages to the callback at solver log level 0, and prints every message it delivers.
-            new("slog", Format(CbcSearchMonitor.IsNeeded(options.TargetObjective, options.UnimprovedTimeLimit) ? Math.Max(1, _options.LogLevel) : _options.LogLevel)),
-            new("timeMode", "elapsed"),
-            new("sec", Format(Math.Clamp(timeLimit.TotalSeconds, 0, 1e9))),
-            new("randomSeed", seed),
-            new("randomCbcSeed", seed),
-            new("feas", _options.FeasibilityPump ? "on" : "off"),
-        };
-        if (options.TargetGap is { } gap)
-            parameters.Add(new("ratioGap", Format(gap)));
-        if (threads > 1)
-            parameters.Add(new("threads", Format(threads)));
-        parameters.AddRange(_options.ExtraParameters);
-        return parameters;
     }
 
     private static TimeSpan DelayOf(TimeSpan span) =>

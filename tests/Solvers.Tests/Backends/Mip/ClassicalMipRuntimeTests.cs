@@ -142,6 +142,44 @@ public sealed class ClassicalMipRuntimeTests
     }
 
     [Fact]
+    public async Task Target_gap_ends_the_search_as_optimal_within_that_gap()
+    {
+        var instance = MipProblems.FromGapFile("yagiura/c05100", ObjectiveSense.Minimize);
+
+        var result = await new ClassicalMipBackend().SolveAsync(instance, new SolveOptions { TimeLimit = TimeSpan.FromSeconds(60), TargetGap = 0.02 }, null, CancellationToken.None);
+
+        Assert.Equal(TerminationReason.Optimal, result.Termination);
+        var objective = FeasibilityChecker.Check(instance, result.AgentOfTask).Objective;
+        Assert.InRange((objective - result.Bound!.Value) / objective, 0, 0.02);
+    }
+
+    [Fact]
+    public async Task Same_seed_and_node_budget_give_the_same_assignment()
+    {
+        var instance = MipProblems.FromGapFile("yagiura/d05100", ObjectiveSense.Minimize);
+        // A node budget instead of a clock makes the search's length independent of the machine's load.
+        var backend = new ClassicalMipBackend(new ClassicalMipOptions { ExtraParameters = new Dictionary<string, string> { ["maxNodes"] = "300" } });
+        var options = new SolveOptions { TimeLimit = TimeSpan.FromSeconds(120), Seed = 42 };
+
+        var first = await backend.SolveAsync(instance, options, null, CancellationToken.None);
+        var second = await backend.SolveAsync(instance, options, null, CancellationToken.None);
+
+        Assert.Equal(first.AgentOfTask, second.AgentOfTask);
+        Assert.Equal(first.Bound, second.Bound);
+    }
+
+    [Fact]
+    public async Task Two_cbc_threads_still_prove_the_optimum()
+    {
+        var instance = MipProblems.FromGapFile("orlib/gap1.txt", ObjectiveSense.Maximize);
+
+        var result = await new ClassicalMipBackend().SolveAsync(instance, new SolveOptions { Threads = 2 }, null, CancellationToken.None);
+
+        Assert.Equal(TerminationReason.Optimal, result.Termination);
+        Assert.Equal(336, FeasibilityChecker.Check(instance, result.AgentOfTask).Objective, 6);
+    }
+
+    [Fact]
     public async Task Parallel_solves_do_not_disturb_each_other()
     {
         var instances = Enumerable.Range(0, 5).Select(i => MipProblems.FromGapFile("orlib/gap2.txt", ObjectiveSense.Minimize, i)).ToArray();

@@ -74,9 +74,6 @@ internal sealed class AssignmentModel
     public int[] ToAgentOfTask(int[] slotOfTask) =>
         slotOfTask.Select(slot => slot == UnassignedSlot ? -1 : slot).ToArray();
 
-    /// <summary>The slot of a task given an agent index from outside (-1 = unassigned), or -1 when that is not a slot.</summary>
-    public int SlotOfAgent(int agent) => agent < 0 ? UnassignedSlot : agent;
-
     public bool IsEligible(int task, int slot) => !double.IsPositiveInfinity(Cost[task * SlotCount + slot]);
 
     /// <summary>Recomputes a solution's minimisation-form objective and feasibility from scratch, free of accumulated rounding.</summary>

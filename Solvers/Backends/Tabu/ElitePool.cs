@@ -10,8 +10,6 @@ internal sealed class ElitePool
 
     public IReadOnlyList<EliteSolution> Solutions => _solutions;
 
-    public int Count => _solutions.Count;
-
     /// <summary>Keeps the solution if it is new and better than the worst kept; returns whether it was kept.</summary>
     public bool Offer(double objective, ReadOnlySpan<int> slotOf)
     {
@@ -21,10 +19,6 @@ internal sealed class ElitePool
         {
             if (_solutions[position].Objective == objective && slotOf.SequenceEqual(_solutions[position].SlotOf)) return false;
             position++;
-        }
-        for (var i = position; i < _solutions.Count && _solutions[i].Objective == objective; i++)
-        {
-            if (slotOf.SequenceEqual(_solutions[i].SlotOf)) return false;
         }
         _solutions.Insert(position, new EliteSolution(objective, slotOf.ToArray()));
         if (_solutions.Count > _capacity) _solutions.RemoveAt(_solutions.Count - 1);

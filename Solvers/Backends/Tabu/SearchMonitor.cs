@@ -33,8 +33,6 @@ internal sealed class SearchMonitor
         _target = options.TargetObjective is { } target ? model.ToMinimisation(target) : double.NegativeInfinity;
     }
 
-    public TimeSpan Elapsed => _clock.Elapsed;
-
     /// <summary>Why the search stopped, once it has.</summary>
     public TerminationReason? Reason => _reason == NoReason ? null : (TerminationReason)_reason;
 
@@ -56,9 +54,6 @@ internal sealed class SearchMonitor
         Interlocked.CompareExchange(ref _reason, (int)reason, NoReason);
         return true;
     }
-
-    /// <summary>The proven lower bound this search stops at (minimisation form).</summary>
-    public double LowerBound => _lowerBound;
 
     /// <summary>A worker found a feasible solution better than its own best; report it if it is the best overall.</summary>
     public void OnFeasible(double objective, int[] slotOf)

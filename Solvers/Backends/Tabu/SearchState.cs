@@ -73,8 +73,6 @@ internal sealed class SearchState
             if (IsOverloaded(s)) OverloadedSlots++;
     }
 
-    public void CopyFrom(SearchState other) => Load(other.SlotOf);
-
     /// <summary>Moves a task to another slot.</summary>
     public void Shift(int task, int toSlot)
     {

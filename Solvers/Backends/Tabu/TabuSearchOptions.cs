@@ -18,20 +18,20 @@ public sealed record TabuSearchOptions
     /// </summary>
     public long? MaxEvaluations { get; init; }
 
-    /// <summary>Shortest tabu tenure, in iterations; the tenure also grows with the square root of the problem size. Default 7.</summary>
-    public int MinTenure { get; init; } = 7;
+    /// <summary>Shortest tabu tenure, in iterations; the tenure also grows with the square root of the problem size. Default 5.</summary>
+    public int MinTenure { get; init; } = 5;
 
-    /// <summary>Tenure as a multiple of √(tasks): the tenure is drawn uniformly from [MinTenure, MinTenure + this × √tasks]. Default 0.6.</summary>
-    public double TenureScale { get; init; } = 0.6;
+    /// <summary>Tenure as a multiple of √(tasks): the tenure is drawn uniformly from [MinTenure, MinTenure + this × √tasks]. Default 0.4.</summary>
+    public double TenureScale { get; init; } = 0.4;
 
     /// <summary>Whether to search ejection chains (a task moves in, another is pushed out to a third agent) besides shifts and swaps. Default true.</summary>
     public bool EjectionChains { get; init; } = true;
 
     /// <summary>
     /// Bound on the swap (and on the ejection-chain) evaluations of one iteration. Larger problems evaluate the moves
-    /// started by a random share of their tasks so that iterations stay fast. Default 60 000.
+    /// started by a random share of their tasks so that iterations stay fast. Default 20 000.
     /// </summary>
-    public long PairEvaluationsPerIteration { get; init; } = 60_000;
+    public long PairEvaluationsPerIteration { get; init; } = 20_000;
 
     /// <summary>
     /// Random shift and swap moves scored per iteration on the schedule path (objectives or constraints that need
@@ -45,8 +45,8 @@ public sealed record TabuSearchOptions
     /// </summary>
     public double PenaltyIncrease { get; init; } = 0.1;
 
-    /// <summary>Relative decay of a respected agent's capacity penalty per iteration, which lets the search cross infeasible space. Default 0.01.</summary>
-    public double PenaltyDecrease { get; init; } = 0.01;
+    /// <summary>Relative decay of a respected agent's capacity penalty per iteration, which lets the search cross infeasible space. Default 0.05.</summary>
+    public double PenaltyDecrease { get; init; } = 0.05;
 
     /// <summary>
     /// Iterations without a better feasible solution, as a multiple of the task count, after which a worker

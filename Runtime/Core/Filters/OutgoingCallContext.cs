@@ -3,7 +3,7 @@ using QuantumScheduler.Runtime.Invocation;
 namespace QuantumScheduler.Runtime.Filters;
 
 /// <summary>Runs a call through the caller's outgoing filters, in registration order, then sends it.</summary>
-internal sealed class OutgoingCallContext : IOutgoingGrainCallContext
+internal sealed class OutgoingCallContext : GrainCallContext, IOutgoingGrainCallContext
 {
     private readonly IOutgoingGrainCallFilter[] _filters;
     private readonly Func<GrainReference, IInvokable, ValueTask<Response>> _send;
@@ -11,11 +11,11 @@ internal sealed class OutgoingCallContext : IOutgoingGrainCallContext
     private int _stage;
 
     private OutgoingCallContext(GrainReference reference, IInvokable request, GrainId? sourceId, IOutgoingGrainCallFilter[] filters, Func<GrainReference, IInvokable, ValueTask<Response>> send)
+        : base(request)
     {
         _reference = reference;
         _filters = filters;
         _send = send;
-        Request = request;
         SourceId = sourceId;
     }
 
@@ -23,24 +23,12 @@ internal sealed class OutgoingCallContext : IOutgoingGrainCallContext
     {
         var context = new OutgoingCallContext(reference, request, sourceId, filters, send);
         await context.Invoke();
-        return context.Response ?? throw new InvalidOperationException(
-            $"An outgoing grain call filter returned without invoking {request.InterfaceType.Name}.{request.MethodName} or setting a result.");
+        return context.TakeResponse("outgoing");
     }
 
-    public IInvokable Request { get; }
     public GrainId? SourceId { get; }
     public GrainId TargetId => _reference.GrainId;
-    public Type InterfaceType => Request.InterfaceType;
-    public string InterfaceName => Request.InterfaceType.FullName ?? Request.InterfaceType.Name;
-    public string MethodName => Request.MethodName;
     public IAddressable Grain => _reference;
-    public Response? Response { get; set; }
-
-    public object? Result
-    {
-        get => Response?.Result;
-        set => Response = Response.FromResult(value);
-    }
 
     public async Task Invoke()
     {

@@ -1,0 +1,37 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace QuantumScheduler.Runtime.Storage.PostgreSql;
+
+/// <summary>
+/// Checks PostgreSQL options at start-up, so a missing or malformed connection string or schema name stops the
+/// start with a message naming the option, instead of failing on the first grain call.
+/// </summary>
+public sealed partial class PostgreSqlStorageOptionsValidator<TOptions> : IValidateOptions<TOptions> where TOptions : PostgreSqlStorageOptions
+{
+    public ValidateOptionsResult Validate(string? name, TOptions options)
+    {
+        var key = string.IsNullOrEmpty(name) ? typeof(TOptions).Name : $"{typeof(TOptions).Name}[\"{name}\"]";
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+            return ValidateOptionsResult.Fail($"{key}.ConnectionString is required: set it to the Npgsql connection string of the cluster's database.");
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+            if (string.IsNullOrEmpty(builder.Host))
+                return ValidateOptionsResult.Fail($"{key}.ConnectionString names no Host.");
+        }
+        catch (ArgumentException exception)
+        {
+            return ValidateOptionsResult.Fail($"{key}.ConnectionString is not a valid Npgsql connection string: {exception.Message}");
+        }
+
+        return SchemaName().IsMatch(options.Schema ?? "")
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"{key}.Schema \"{options.Schema}\" is not a lower-case identifier (a-z, 0-9, _; at most 63 characters; not starting with a digit).");
+    }
+
+    /// <summary>What needs no quoting in SQL, so the name can go into statements and the search path as is.</summary>
+    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
+    internal static partial Regex SchemaName();
+}

@@ -2,13 +2,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using QuantumScheduler.Runtime.Membership;
 using QuantumScheduler.Runtime.Storage;
 using QuantumScheduler.Runtime.Storage.PostgreSql;
 using QuantumScheduler.Runtime.Storage.PostgreSql.Hosting;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the PostgreSQL grain storage and reminder table (the cluster providers).</summary>
+/// <summary>Registers the PostgreSQL grain storage, reminder table and membership table (the cluster providers).</summary>
 public static class PostgreSqlServiceCollectionExtensions
 {
     /// <summary>Adds a <see cref="PostgreSqlGrainStorage"/> named <paramref name="name"/> as a keyed
@@ -42,6 +43,20 @@ public static class PostgreSqlServiceCollectionExtensions
             provider.GetService<ILogger<PostgreSqlReminderTable>>()));
         services.Replace(ServiceDescriptor.Singleton<IReminderTable>(provider => provider.GetRequiredService<PostgreSqlReminderTable>()));
         services.AddSingleton<IHostedService>(provider => new PostgreSqlInitializer(provider.GetRequiredService<PostgreSqlReminderTable>().InitializeAsync));
+        return services;
+    }
+
+    /// <summary>Adds the <see cref="PostgreSqlMembershipTable"/> as the <see cref="IMembershipTable"/>. The schema is
+    /// migrated and the cluster's version row created when the host starts.</summary>
+    public static IServiceCollection AddPostgreSqlMembershipTable(this IServiceCollection services, Action<PostgreSqlMembershipTableOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        AddValidatedOptions(services, Options.Options.DefaultName, configure);
+        services.TryAddSingleton(provider => new PostgreSqlMembershipTable(provider.GetRequiredService<IOptions<PostgreSqlMembershipTableOptions>>().Value,
+            provider.GetService<ILogger<PostgreSqlMembershipTable>>()));
+        services.Replace(ServiceDescriptor.Singleton<IMembershipTable>(provider => provider.GetRequiredService<PostgreSqlMembershipTable>()));
+        services.AddSingleton<IHostedService>(provider => new PostgreSqlInitializer(provider.GetRequiredService<PostgreSqlMembershipTable>().InitializeAsync));
         return services;
     }
 

@@ -39,6 +39,32 @@ public static class PostgreSqlSchema
             );
             CREATE INDEX ix_reminders_grain_hash ON reminders (grain_hash);
             """),
+        new(2, "cluster membership",
+            """
+            -- One version row per cluster: the compare-and-swap token of every membership change. Each insert or
+            -- status/suspicion update bumps it by exactly 1, only if the writer's read version is still current.
+            CREATE TABLE membership_version (
+                cluster_id text        PRIMARY KEY,
+                version    bigint      NOT NULL DEFAULT 0,
+                updated_at timestamptz NOT NULL DEFAULT now()
+            );
+
+            -- One row per silo process (address + generation). etag moves with every status/suspicion update, not
+            -- with IAmAlive heartbeats, which change neither it nor the table version.
+            CREATE TABLE membership (
+                cluster_id    text        NOT NULL REFERENCES membership_version (cluster_id),
+                host          text        NOT NULL,
+                port          integer     NOT NULL,
+                generation    bigint      NOT NULL,
+                status        smallint    NOT NULL,
+                proxy_port    integer     NULL,
+                suspicions    jsonb       NOT NULL DEFAULT '[]',
+                started_at    timestamptz NOT NULL,
+                i_am_alive_at timestamptz NOT NULL,
+                etag          bigint      NOT NULL DEFAULT 1,
+                PRIMARY KEY (cluster_id, host, port, generation)
+            );
+            """),
     ];
 
     /// <summary>The version a fully migrated database has.</summary>

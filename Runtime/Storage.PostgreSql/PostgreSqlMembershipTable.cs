@@ -28,7 +28,6 @@ public sealed class PostgreSqlMembershipTable : IMembershipTable, IAsyncDisposab
     public PostgreSqlMembershipTable(PostgreSqlMembershipTableOptions options, ILogger<PostgreSqlMembershipTable>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrEmpty(options.ClusterId);
         _clusterId = options.ClusterId;
         _database = new PostgreSqlDatabase(options, logger ?? NullLogger<PostgreSqlMembershipTable>.Instance, $"membership table of cluster '{options.ClusterId}'");
     }

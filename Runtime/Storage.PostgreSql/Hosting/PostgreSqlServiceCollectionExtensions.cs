@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using QuantumScheduler.Runtime.GrainDirectory;
 using QuantumScheduler.Runtime.Membership;
 using QuantumScheduler.Runtime.Storage;
 using QuantumScheduler.Runtime.Storage.PostgreSql;
@@ -9,7 +10,7 @@ using QuantumScheduler.Runtime.Storage.PostgreSql.Hosting;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the PostgreSQL grain storage, reminder table and membership table (the cluster providers).</summary>
+/// <summary>Registers the PostgreSQL cluster providers: grain storage, reminder table, membership table and grain directory.</summary>
 public static class PostgreSqlServiceCollectionExtensions
 {
     /// <summary>Adds a <see cref="PostgreSqlGrainStorage"/> named <paramref name="name"/> as a keyed
@@ -57,6 +58,20 @@ public static class PostgreSqlServiceCollectionExtensions
             provider.GetService<ILogger<PostgreSqlMembershipTable>>()));
         services.Replace(ServiceDescriptor.Singleton<IMembershipTable>(provider => provider.GetRequiredService<PostgreSqlMembershipTable>()));
         services.AddSingleton<IHostedService>(provider => new PostgreSqlInitializer(provider.GetRequiredService<PostgreSqlMembershipTable>().InitializeAsync));
+        return services;
+    }
+
+    /// <summary>Adds the <see cref="PostgreSqlGrainDirectory"/> as the <see cref="IGrainDirectory"/>, replacing any other.
+    /// The schema is migrated when the host starts.</summary>
+    public static IServiceCollection AddPostgreSqlGrainDirectory(this IServiceCollection services, Action<PostgreSqlGrainDirectoryOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        AddValidatedOptions(services, Options.Options.DefaultName, configure);
+        services.TryAddSingleton(provider => new PostgreSqlGrainDirectory(provider.GetRequiredService<IOptions<PostgreSqlGrainDirectoryOptions>>().Value,
+            provider.GetService<ILogger<PostgreSqlGrainDirectory>>()));
+        services.Replace(ServiceDescriptor.Singleton<IGrainDirectory>(provider => provider.GetRequiredService<PostgreSqlGrainDirectory>()));
+        services.AddSingleton<IHostedService>(provider => new PostgreSqlInitializer(provider.GetRequiredService<PostgreSqlGrainDirectory>().InitializeAsync));
         return services;
     }
 

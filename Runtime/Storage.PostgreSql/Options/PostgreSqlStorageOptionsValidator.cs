@@ -26,9 +26,11 @@ public sealed partial class PostgreSqlStorageOptionsValidator<TOptions> : IValid
             return ValidateOptionsResult.Fail($"{key}.ConnectionString is not a valid Npgsql connection string: {exception.Message}");
         }
 
-        return SchemaName().IsMatch(options.Schema ?? "")
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"{key}.Schema \"{options.Schema}\" is not a lower-case identifier (a-z, 0-9, _; at most 63 characters; not starting with a digit).");
+        if (!SchemaName().IsMatch(options.Schema ?? ""))
+            return ValidateOptionsResult.Fail($"{key}.Schema \"{options.Schema}\" is not a lower-case identifier (a-z, 0-9, _; at most 63 characters; not starting with a digit).");
+        return options is PostgreSqlClusterOptions { ClusterId: var clusterId } && string.IsNullOrWhiteSpace(clusterId)
+            ? ValidateOptionsResult.Fail($"{key}.ClusterId is empty; set it to the name every silo of the cluster shares.")
+            : ValidateOptionsResult.Success;
     }
 
     /// <summary>What needs no quoting in SQL, so the name can go into statements and the search path as is.</summary>

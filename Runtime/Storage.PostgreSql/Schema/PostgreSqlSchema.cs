@@ -65,6 +65,22 @@ public static class PostgreSqlSchema
                 PRIMARY KEY (cluster_id, host, port, generation)
             );
             """),
+        new(3, "grain directory",
+            """
+            -- One row per grain: the single activation the cluster routes its calls to. Registration inserts or
+            -- returns the existing row in one statement, so the first writer wins.
+            CREATE TABLE grain_directory (
+                cluster_id      text        NOT NULL,
+                grain_id        text        NOT NULL,
+                activation_id   uuid        NOT NULL,
+                silo_host       text        NOT NULL,
+                silo_port       integer     NOT NULL,
+                silo_generation bigint      NOT NULL,
+                registered_at   timestamptz NOT NULL DEFAULT now(),
+                PRIMARY KEY (cluster_id, grain_id)
+            );
+            CREATE INDEX ix_grain_directory_silo ON grain_directory (cluster_id, silo_host, silo_port, silo_generation);
+            """),
     ];
 
     /// <summary>The version a fully migrated database has.</summary>

@@ -211,6 +211,6 @@ public sealed class PostgreSqlMembershipTableTests(PostgreSqlServer server) : IA
         IAmAliveAt = Started,
     };
 
-    private PostgreSqlMembershipTable Open(string clusterId = PostgreSqlMembershipTableOptions.DefaultClusterId) =>
+    private PostgreSqlMembershipTable Open(string clusterId = PostgreSqlClusterOptions.DefaultClusterId) =>
         new(new PostgreSqlMembershipTableOptions { ConnectionString = server.SharedConnectionString, Schema = _schema, ClusterId = clusterId });
 }

@@ -3,6 +3,8 @@ using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using QuantumScheduler.Runtime.GrainDirectory;
+using QuantumScheduler.Runtime.Membership;
 using QuantumScheduler.Runtime.PostgreSql.Tests.Infrastructure;
 using QuantumScheduler.Runtime.Storage;
 using QuantumScheduler.Runtime.Storage.PostgreSql;
@@ -33,6 +35,34 @@ public sealed class PostgreSqlRegistrationTests(PostgreSqlServer server)
         Assert.Null(await archive.ReadAsync("t", "s", new GrainId("t", "1"), CancellationToken.None));
         Assert.Equal("1", etag);
         await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task The_cluster_providers_register_as_the_engines_seams_and_migrate_on_start()
+    {
+        var schema = PostgreSqlServer.NewSchema();
+        using var host = BuildHost(services => services
+            .AddSingleton<IGrainDirectory, LocalGrainDirectory>()
+            .AddPostgreSqlGrainDirectory(o => (o.ConnectionString, o.Schema, o.ClusterId) = (server.SharedConnectionString, schema, "blue"))
+            .AddPostgreSqlMembershipTable(o => (o.ConnectionString, o.Schema, o.ClusterId) = (server.SharedConnectionString, schema, "blue")));
+
+        await host.StartAsync();
+
+        Assert.IsType<PostgreSqlGrainDirectory>(host.Services.GetRequiredService<IGrainDirectory>());
+        var membership = Assert.IsType<PostgreSqlMembershipTable>(host.Services.GetRequiredService<IMembershipTable>());
+        Assert.Equal(0, (await membership.ReadAllAsync(CancellationToken.None)).Version);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task An_empty_cluster_id_stops_the_start_naming_the_option()
+    {
+        using var host = BuildHost(services => services.AddPostgreSqlMembershipTable(
+            o => (o.ConnectionString, o.ClusterId) = (server.SharedConnectionString, " ")));
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("PostgreSqlMembershipTableOptions.ClusterId is empty", error.Message);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ internal sealed partial class PostgreSqlDatabase : IAsyncDisposable, IDisposable
     public PostgreSqlDatabase(PostgreSqlStorageOptions options, ILogger logger, string owner)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var validation = new PostgreSqlStorageOptionsValidator<PostgreSqlStorageOptions>().Validate(owner, options);
+        var validation = new PostgreSqlStorageOptionsValidator<PostgreSqlStorageOptions>().Validate(null, options);
         if (validation.Failed)
             throw new ArgumentException(validation.FailureMessage, nameof(options));
         _logger = logger;

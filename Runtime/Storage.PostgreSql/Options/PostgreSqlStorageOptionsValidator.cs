@@ -12,7 +12,8 @@ public sealed partial class PostgreSqlStorageOptionsValidator<TOptions> : IValid
 {
     public ValidateOptionsResult Validate(string? name, TOptions options)
     {
-        var key = string.IsNullOrEmpty(name) ? typeof(TOptions).Name : $"{typeof(TOptions).Name}[\"{name}\"]";
+        var type = options.GetType().Name;
+        var key = string.IsNullOrEmpty(name) ? type : $"{type}[\"{name}\"]";
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
             return ValidateOptionsResult.Fail($"{key}.ConnectionString is required: set it to the Npgsql connection string of the cluster's database.");
         try

@@ -89,6 +89,14 @@ public sealed class PostgreSqlRegistrationTests(PostgreSqlServer server)
         Assert.Contains(expected, error.Message);
     }
 
+    [Fact]
+    public void A_provider_built_without_the_container_checks_its_options_too()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new PostgreSqlGrainDirectory(new PostgreSqlGrainDirectoryOptions()));
+
+        Assert.Contains("PostgreSqlGrainDirectoryOptions.ConnectionString is required", error.Message);
+    }
+
     [Theory]
     [InlineData("Has-Dash")]
     [InlineData("1starts_with_digit")]

@@ -32,6 +32,20 @@ public sealed class PostgreSqlServer : IAsyncLifetime
     {
         _binDirectory = FindBinDirectory();
         Directory.CreateDirectory(_root);
+        try
+        {
+            await StartAsync();
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose initialisation failed: clean up here.
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartAsync()
+    {
         if (Environment.IsPrivilegedProcess)
             await RunAsync("chown", [$"{SuperUser}:{SuperUser}", _root], asServerUser: false);
 

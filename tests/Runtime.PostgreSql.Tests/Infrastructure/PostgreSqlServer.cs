@@ -30,7 +30,7 @@ public sealed class PostgreSqlServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _binDirectory = FindBinDirectory();
+        _binDirectory = FindBinDirectory(InstallRoot);
         Directory.CreateDirectory(_root);
         try
         {
@@ -96,16 +96,20 @@ public sealed class PostgreSqlServer : IAsyncLifetime
         }
     }
 
-    private static string FindBinDirectory()
+    /// <summary>Where Debian's postgresql packages put each major version's binaries (<c>&lt;major&gt;/bin</c>).</summary>
+    internal const string InstallRoot = "/usr/lib/postgresql";
+
+    /// <summary>The bin directory of the newest major version under <paramref name="installRoot"/> that has initdb and pg_ctl.</summary>
+    internal static string FindBinDirectory(string installRoot)
     {
-        var candidates = Directory.Exists("/usr/lib/postgresql")
-            ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin"))
+        var candidates = Directory.Exists(installRoot)
+            ? Directory.GetDirectories(installRoot).Select(d => Path.Combine(d, "bin"))
                 .Where(bin => File.Exists(Path.Combine(bin, "initdb")) && File.Exists(Path.Combine(bin, "pg_ctl")))
                 .OrderByDescending(bin => int.TryParse(Path.GetFileName(Path.GetDirectoryName(bin)), out var major) ? major : 0)
                 .ToArray()
             : [];
         return candidates.FirstOrDefault() ?? throw new InvalidOperationException(
-            "PostgreSQL server binaries (initdb, pg_ctl) were not found under /usr/lib/postgresql/*/bin: install postgresql " +
+            $"PostgreSQL server binaries (initdb, pg_ctl) were not found under {installRoot}/*/bin: install postgresql " +
             "(apt-get install postgresql) to run these tests.");
     }
 

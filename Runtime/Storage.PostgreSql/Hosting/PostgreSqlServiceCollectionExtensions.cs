@@ -4,9 +4,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QuantumScheduler.Runtime.GrainDirectory;
 using QuantumScheduler.Runtime.Membership;
-using QuantumScheduler.Runtime.Storage;
 using QuantumScheduler.Runtime.Storage.PostgreSql;
-using QuantumScheduler.Runtime.Storage.PostgreSql.Hosting;
+using QuantumScheduler.Runtime.Storage;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -26,7 +25,7 @@ public static class PostgreSqlServiceCollectionExtensions
             new PostgreSqlGrainStorage(name, provider.GetRequiredService<IOptionsMonitor<PostgreSqlGrainStorageOptions>>().Get(name),
                 provider.GetService<ILogger<PostgreSqlGrainStorage>>()));
         services.AddKeyedSingleton<IGrainStorage>(name, (provider, key) => provider.GetRequiredKeyedService<PostgreSqlGrainStorage>(key));
-        services.AddSingleton<IHostedService>(provider => new PostgreSqlInitializer(provider.GetRequiredKeyedService<PostgreSqlGrainStorage>(name).InitializeAsync));
+        services.AddSingleton<IHostedService>(provider => new StorageInitializer(provider.GetRequiredKeyedService<PostgreSqlGrainStorage>(name).InitializeAsync));
         return services;
     }
 
@@ -43,7 +42,7 @@ public static class PostgreSqlServiceCollectionExtensions
         services.TryAddSingleton(provider => new PostgreSqlReminderTable(provider.GetRequiredService<IOptions<PostgreSqlReminderTableOptions>>().Value,
             provider.GetService<ILogger<PostgreSqlReminderTable>>()));
         services.Replace(ServiceDescriptor.Singleton<IReminderTable>(provider => provider.GetRequiredService<PostgreSqlReminderTable>()));
-        services.AddSingleton<IHostedService>(provider => new PostgreSqlInitializer(provider.GetRequiredService<PostgreSqlReminderTable>().InitializeAsync));
+        services.AddSingleton<IHostedService>(provider => new StorageInitializer(provider.GetRequiredService<PostgreSqlReminderTable>().InitializeAsync));
         return services;
     }
 
@@ -57,7 +56,7 @@ public static class PostgreSqlServiceCollectionExtensions
         services.TryAddSingleton(provider => new PostgreSqlMembershipTable(provider.GetRequiredService<IOptions<PostgreSqlMembershipTableOptions>>().Value,
             provider.GetService<ILogger<PostgreSqlMembershipTable>>()));
         services.Replace(ServiceDescriptor.Singleton<IMembershipTable>(provider => provider.GetRequiredService<PostgreSqlMembershipTable>()));
-        services.AddSingleton<IHostedService>(provider => new PostgreSqlInitializer(provider.GetRequiredService<PostgreSqlMembershipTable>().InitializeAsync));
+        services.AddSingleton<IHostedService>(provider => new StorageInitializer(provider.GetRequiredService<PostgreSqlMembershipTable>().InitializeAsync));
         return services;
     }
 
@@ -71,7 +70,7 @@ public static class PostgreSqlServiceCollectionExtensions
         services.TryAddSingleton(provider => new PostgreSqlGrainDirectory(provider.GetRequiredService<IOptions<PostgreSqlGrainDirectoryOptions>>().Value,
             provider.GetService<ILogger<PostgreSqlGrainDirectory>>()));
         services.Replace(ServiceDescriptor.Singleton<IGrainDirectory>(provider => provider.GetRequiredService<PostgreSqlGrainDirectory>()));
-        services.AddSingleton<IHostedService>(provider => new PostgreSqlInitializer(provider.GetRequiredService<PostgreSqlGrainDirectory>().InitializeAsync));
+        services.AddSingleton<IHostedService>(provider => new StorageInitializer(provider.GetRequiredService<PostgreSqlGrainDirectory>().InitializeAsync));
         return services;
     }
 

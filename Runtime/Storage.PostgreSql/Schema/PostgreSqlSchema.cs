@@ -1,3 +1,4 @@
+using QuantumScheduler.Runtime.Storage.Schema;
 namespace QuantumScheduler.Runtime.Storage.PostgreSql.Schema;
 
 /// <summary>
@@ -6,7 +7,7 @@ namespace QuantumScheduler.Runtime.Storage.PostgreSql.Schema;
 /// </summary>
 public static class PostgreSqlSchema
 {
-    public static IReadOnlyList<PostgreSqlMigration> Migrations { get; } =
+    public static IReadOnlyList<SchemaMigration> Migrations { get; } =
     [
         new(1, "grain state and reminders",
             """

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Npgsql;
+using QuantumScheduler.Runtime.Storage.Schema;
 
 namespace QuantumScheduler.Runtime.Storage.PostgreSql.Schema;
 
@@ -12,9 +13,9 @@ public static class PostgreSqlSchemaMigrator
 {
     /// <summary>Applies the pending <paramref name="migrations"/> to <paramref name="schema"/> and returns its schema version.</summary>
     /// <exception cref="InvalidOperationException">The schema is at a newer version than <paramref name="migrations"/> know.</exception>
-    public static async Task<int> MigrateAsync(NpgsqlConnection connection, string schema, IReadOnlyList<PostgreSqlMigration> migrations, CancellationToken cancellationToken)
+    public static async Task<int> MigrateAsync(NpgsqlConnection connection, string schema, IReadOnlyList<SchemaMigration> migrations, CancellationToken cancellationToken)
     {
-        ThrowIfOutOfOrder(migrations);
+        SchemaMigration.ThrowIfOutOfOrder(migrations);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
         await ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock(hashtext(@lock));", cancellationToken,
@@ -56,15 +57,6 @@ public static class PostgreSqlSchemaMigrator
         Convert.ToInt32(await ScalarAsync(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_version;", cancellationToken).ConfigureAwait(false),
             CultureInfo.InvariantCulture);
 
-    private static void ThrowIfOutOfOrder(IReadOnlyList<PostgreSqlMigration> migrations)
-    {
-        for (var i = 0; i < migrations.Count; i++)
-        {
-            if (migrations[i].Version != i + 1)
-                throw new InvalidOperationException(
-                    $"Schema migration \"{migrations[i].Description}\" has version {migrations[i].Version} at position {i + 1}; versions must run 1, 2, 3, … without gaps.");
-        }
-    }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken,
         params (string Name, object Value)[] parameters)

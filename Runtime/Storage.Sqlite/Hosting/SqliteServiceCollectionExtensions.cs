@@ -2,9 +2,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using QuantumScheduler.Runtime.Storage;
 using QuantumScheduler.Runtime.Storage.Sqlite;
-using QuantumScheduler.Runtime.Storage.Sqlite.Hosting;
+using QuantumScheduler.Runtime.Storage;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -23,7 +22,7 @@ public static class SqliteServiceCollectionExtensions
             new SqliteGrainStorage(name, provider.GetRequiredService<IOptionsMonitor<SqliteGrainStorageOptions>>().Get(name),
                 provider.GetService<ILogger<SqliteGrainStorage>>()));
         services.AddKeyedSingleton<IGrainStorage>(name, (provider, key) => provider.GetRequiredKeyedService<SqliteGrainStorage>(key));
-        services.AddSingleton<IHostedService>(provider => new SqliteInitializer(provider.GetRequiredKeyedService<SqliteGrainStorage>(name).InitializeAsync));
+        services.AddSingleton<IHostedService>(provider => new StorageInitializer(provider.GetRequiredKeyedService<SqliteGrainStorage>(name).InitializeAsync));
         return services;
     }
 
@@ -39,7 +38,7 @@ public static class SqliteServiceCollectionExtensions
         services.TryAddSingleton(provider => new SqliteReminderTable(provider.GetRequiredService<IOptions<SqliteReminderTableOptions>>().Value,
             provider.GetService<ILogger<SqliteReminderTable>>()));
         services.Replace(ServiceDescriptor.Singleton<IReminderTable>(provider => provider.GetRequiredService<SqliteReminderTable>()));
-        services.AddSingleton<IHostedService>(provider => new SqliteInitializer(provider.GetRequiredService<SqliteReminderTable>().InitializeAsync));
+        services.AddSingleton<IHostedService>(provider => new StorageInitializer(provider.GetRequiredService<SqliteReminderTable>().InitializeAsync));
         return services;
     }
 

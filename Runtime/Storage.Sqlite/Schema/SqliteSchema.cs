@@ -1,3 +1,4 @@
+using QuantumScheduler.Runtime.Storage.Schema;
 namespace QuantumScheduler.Runtime.Storage.Sqlite.Schema;
 
 /// <summary>
@@ -6,7 +7,7 @@ namespace QuantumScheduler.Runtime.Storage.Sqlite.Schema;
 /// </summary>
 public static class SqliteSchema
 {
-    public static IReadOnlyList<SqliteMigration> Migrations { get; } =
+    public static IReadOnlyList<SchemaMigration> Migrations { get; } =
     [
         new(1, "grain state and reminders",
             """

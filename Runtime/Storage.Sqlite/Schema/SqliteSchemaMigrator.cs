@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using QuantumScheduler.Runtime.Storage.Schema;
 
 namespace QuantumScheduler.Runtime.Storage.Sqlite.Schema;
 
@@ -9,9 +10,9 @@ namespace QuantumScheduler.Runtime.Storage.Sqlite.Schema;
 public static class SqliteSchemaMigrator
 {
     /// <summary>Applies the pending <paramref name="migrations"/> and returns the database's schema version.</summary>
-    public static async Task<int> MigrateAsync(SqliteConnection connection, IReadOnlyList<SqliteMigration> migrations, CancellationToken cancellationToken)
+    public static async Task<int> MigrateAsync(SqliteConnection connection, IReadOnlyList<SchemaMigration> migrations, CancellationToken cancellationToken)
     {
-        ThrowIfOutOfOrder(migrations);
+        SchemaMigration.ThrowIfOutOfOrder(migrations);
 
         // journal_mode is a property of the file, and cannot change inside a transaction.
         await ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false);
@@ -56,15 +57,6 @@ public static class SqliteSchemaMigrator
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static void ThrowIfOutOfOrder(IReadOnlyList<SqliteMigration> migrations)
-    {
-        for (var i = 0; i < migrations.Count; i++)
-        {
-            if (migrations[i].Version != i + 1)
-                throw new InvalidOperationException(
-                    $"Schema migration \"{migrations[i].Description}\" has version {migrations[i].Version} at position {i + 1}; versions must run 1, 2, 3, … without gaps.");
-        }
-    }
 
     private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
     {

@@ -1,7 +1,8 @@
 using Microsoft.Data.Sqlite;
-using QuantumScheduler.Runtime.Storage;
-using QuantumScheduler.Runtime.Storage.Sqlite;
+using QuantumScheduler.Runtime.Storage.Schema;
 using QuantumScheduler.Runtime.Storage.Sqlite.Schema;
+using QuantumScheduler.Runtime.Storage.Sqlite;
+using QuantumScheduler.Runtime.Storage;
 
 namespace QuantumScheduler.Runtime.Persistence.Tests.Storage;
 
@@ -104,7 +105,7 @@ public sealed class SqliteGrainStorageTests : GrainStorageContractTests
     {
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(_directory.Path, "gap.db")};Pooling=False");
         await connection.OpenAsync();
-        SqliteMigration[] gap = [new(1, "one", "CREATE TABLE a (x INTEGER);"), new(3, "three", "CREATE TABLE b (x INTEGER);")];
+        SchemaMigration[] gap = [new(1, "one", "CREATE TABLE a (x INTEGER);"), new(3, "three", "CREATE TABLE b (x INTEGER);")];
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => SqliteSchemaMigrator.MigrateAsync(connection, gap, CancellationToken.None));
 
@@ -116,8 +117,8 @@ public sealed class SqliteGrainStorageTests : GrainStorageContractTests
     {
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(_directory.Path, "grow.db")};Pooling=False");
         await connection.OpenAsync();
-        SqliteMigration[] first = [new(1, "one", "CREATE TABLE a (x INTEGER);")];
-        SqliteMigration[] second = [.. first, new(2, "two", "ALTER TABLE a ADD COLUMN y INTEGER;")];
+        SchemaMigration[] first = [new(1, "one", "CREATE TABLE a (x INTEGER);")];
+        SchemaMigration[] second = [.. first, new(2, "two", "ALTER TABLE a ADD COLUMN y INTEGER;")];
 
         Assert.Equal(1, await SqliteSchemaMigrator.MigrateAsync(connection, first, CancellationToken.None));
         Assert.Equal(2, await SqliteSchemaMigrator.MigrateAsync(connection, second, CancellationToken.None));

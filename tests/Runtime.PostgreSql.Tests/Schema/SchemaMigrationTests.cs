@@ -1,7 +1,8 @@
 using Npgsql;
 using QuantumScheduler.Runtime.PostgreSql.Tests.Infrastructure;
-using QuantumScheduler.Runtime.Storage.PostgreSql;
 using QuantumScheduler.Runtime.Storage.PostgreSql.Schema;
+using QuantumScheduler.Runtime.Storage.PostgreSql;
+using QuantumScheduler.Runtime.Storage.Schema;
 
 namespace QuantumScheduler.Runtime.PostgreSql.Tests.Schema;
 
@@ -72,7 +73,7 @@ public sealed class SchemaMigrationTests(PostgreSqlServer server)
         await PostgreSqlSchemaMigrator.MigrateAsync(connection, schema, PostgreSqlSchema.Migrations, CancellationToken.None);
         await ExecuteAsync(server.SharedConnectionString,
             $"INSERT INTO {schema}.grain_state (storage_name, grain_type, state_name, grain_id, payload, version) VALUES ('s', 't', 'n', 't/1', '\\x01', 3);");
-        PostgreSqlMigration[] next = [.. PostgreSqlSchema.Migrations, new(PostgreSqlSchema.LatestVersion + 1, "test column", "ALTER TABLE grain_state ADD COLUMN note text;")];
+        SchemaMigration[] next = [.. PostgreSqlSchema.Migrations, new(PostgreSqlSchema.LatestVersion + 1, "test column", "ALTER TABLE grain_state ADD COLUMN note text;")];
 
         var version = await PostgreSqlSchemaMigrator.MigrateAsync(connection, schema, next, CancellationToken.None);
         var again = await PostgreSqlSchemaMigrator.MigrateAsync(connection, schema, next, CancellationToken.None);

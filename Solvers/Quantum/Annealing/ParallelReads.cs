@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using QuantumScheduler.Solvers.Quantum.Qubo;
+
+namespace QuantumScheduler.Solvers.Quantum.Annealing;
+
+/// <summary>
+/// Runs independent reads on a bounded number of threads. Read r always uses the random stream (seed, r)
+/// and writes slot r, so the samples do not depend on which thread ran which read.
+/// </summary>
+internal static class ParallelReads
+{
+    /// <summary>A read gets its index, its generator and the deadline (a <see cref="Stopwatch"/> timestamp).</summary>
+    public delegate QuboSample? Read(int index, ref Xoshiro256 random, long deadline);
+
+    public static QuboSampleSet Run(int reads, QuboSampleRequest request, Read read, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(request.TimeLimit.TotalSeconds * Stopwatch.Frequency);
+        var results = new QuboSample?[reads];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.Threads) };
+        Parallel.For(0, reads, parallel, r =>
+        {
+            if (cancellationToken.IsCancellationRequested || (r > 0 && Stopwatch.GetTimestamp() >= deadline)) return;
+            var random = new Xoshiro256(request.Seed, r);
+            results[r] = read(r, ref random, deadline);
+        });
+        var timedOut = Stopwatch.GetTimestamp() >= deadline || results.Any(s => s is null);
+        return QuboSampleSet.From(results, timedOut);
+    }
+
+    /// <summary>The starting state of read r: a given initial state (cycled), else uniformly random bits.</summary>
+    public static void InitialState(QuboSampleRequest request, int read, Span<byte> x, ref Xoshiro256 random)
+    {
+        if (request.InitialStates is { Count: > 0 } initial)
+        {
+            initial[read % initial.Count].CopyTo(x);
+            return;
+        }
+        for (var i = 0; i < x.Length; i++) x[i] = (byte)(random.NextUInt64() >> 63);
+    }
+}

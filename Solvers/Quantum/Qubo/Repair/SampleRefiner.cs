@@ -6,6 +6,8 @@ namespace QuantumScheduler.Solvers.Quantum.Qubo.Repair;
 public static class SampleRefiner
 {
     /// <summary>The repaired and polished copy of <paramref name="agentOfTask"/> (the input is not changed).</summary>
+    /// <param name="instance">The original problem.</param>
+    /// <param name="agentOfTask">A decoded sample (-1 = no agent).</param>
     /// <param name="polishPasses">Improvement passes over the shift and swap neighbourhoods; 0 = repair only.</param>
     /// <param name="timeLimit">Bounds the polish; repair always completes.</param>
     public static int[] Refine(Model.ProblemInstance instance, int[] agentOfTask, int polishPasses, TimeSpan timeLimit)

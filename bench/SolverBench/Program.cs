@@ -1,0 +1,3 @@
+using QuantumScheduler.Bench.SolverBench;
+
+return await BenchCommand.Create(BenchRunner.RunAsync).Parse(args).InvokeAsync();

@@ -8,13 +8,18 @@ namespace QuantumScheduler.Solvers.Quantum.Annealing;
 /// <c>annealing</c>: the scheduling QUBO sampled by simulated annealing or simulated quantum annealing
 /// (<see cref="AnnealingBackendOptions.Mode"/>), reads spread over <see cref="SolveOptions.Threads"/>.
 /// </summary>
-public sealed class AnnealingBackend(AnnealingBackendOptions? options = null) : QuboBackend
+/// <param name="options">Default: simulated annealing with default settings.</param>
+/// <param name="name">The name it is selected by; default <c>annealing</c> (the registry also offers the SQA mode as <c>annealing-sqa</c>).</param>
+public sealed class AnnealingBackend(AnnealingBackendOptions? options = null, string name = AnnealingBackend.BackendName) : QuboBackend
 {
     public const string BackendName = "annealing";
 
+    /// <summary>The registry's name for this backend in <see cref="AnnealingMode.Sqa"/> mode.</summary>
+    public const string QuantumModeName = "annealing-sqa";
+
     private readonly AnnealingBackendOptions _options = options ?? new();
 
-    public override string Name => BackendName;
+    public override string Name => name;
 
     public override BackendCapabilities Capabilities => QuboSupport.Capabilities(warmStart: false, _options.MaxVariables);
 

@@ -15,15 +15,16 @@ public enum BetaScheduleKind
 /// <summary>
 /// Inverse temperatures per sweep. The default range comes from the QUBO's coefficients (as dwave-samplers
 /// does): hot enough that the largest possible flip is accepted with probability ½, cold enough that the
-/// smallest coefficient's flip is accepted with probability 1 %.
+/// smallest coefficient's flip (or, when the caller gives one, the energy resolution) is accepted with
+/// probability 1 %.
 /// </summary>
 public static class BetaSchedule
 {
-    public static (double Hot, double Cold) DefaultRange(QuboModel model)
+    public static (double Hot, double Cold) DefaultRange(QuboModel model, double? energyResolution = null)
     {
         var (maxFlip, minCoefficient) = model.CoefficientRange();
         var hot = Math.Log(2) / maxFlip;
-        var cold = Math.Log(100) / minCoefficient;
+        var cold = Math.Log(100) / (energyResolution is > 0 and var r ? r : minCoefficient);
         return (hot, Math.Max(cold, hot));
     }
 

@@ -25,7 +25,7 @@ public sealed class SimulatedQuantumAnnealingSampler(QuantumAnnealingOptions opt
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(request);
-        var (hot, cold) = _options.BetaRange ?? BetaSchedule.DefaultRange(model);
+        var (hot, cold) = _options.BetaRange ?? BetaSchedule.DefaultRange(model, request.EnergyResolution);
         var betas = BetaSchedule.Build(_options.Schedule, hot, cold, _options.Sweeps);
         return ParallelReads.Run(_options.Reads, request, (int read, ref Xoshiro256 random, long deadline) =>
             Anneal(model, betas, request, read, ref random, deadline, cancellationToken), cancellationToken);

@@ -22,9 +22,9 @@ public sealed class AnnealingSubproblemSolver : IQuboSubproblemSolver
 
     public int MaxVariables { get; }
 
-    public byte[] Solve(QuboModel subproblem, byte[] start, int seed, CancellationToken cancellationToken)
+    public byte[] Solve(QuboModel subproblem, byte[] start, int seed, double? energyResolution, CancellationToken cancellationToken)
     {
-        var set = _sampler.Sample(subproblem, new QuboSampleRequest(seed, Unbounded), cancellationToken);
+        var set = _sampler.Sample(subproblem, new QuboSampleRequest(seed, Unbounded, EnergyResolution: energyResolution), cancellationToken);
         return set.Samples.Count > 0 && set.Samples[0].Energy < subproblem.Energy(start) ? set.Samples[0].Bits : start;
     }
 }

@@ -59,7 +59,7 @@ public sealed class HybridQuboSampler : IQuboSampler
                 var sub = decomposer.Subproblem(window, x, field);
                 var current = new byte[window.Length];
                 for (var p = 0; p < window.Length; p++) current[p] = x[window[p]];
-                var answer = _subSolver.Solve(sub, current, (int)random.NextUInt64(), cancellationToken);
+                var answer = _subSolver.Solve(sub, current, (int)random.NextUInt64(), request.EnergyResolution, cancellationToken);
                 energy += Merge(model, x, field, window, answer);
             }
             energy = QuboTabuSearch.Run(model, x, field, energy, tabuSteps, tabuSteps, deadline, cancellationToken);

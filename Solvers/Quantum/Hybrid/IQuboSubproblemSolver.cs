@@ -14,6 +14,9 @@ public interface IQuboSubproblemSolver
     /// <summary>The largest subproblem it accepts (e.g. a qubit limit); the decomposition never exceeds it.</summary>
     int MaxVariables { get; }
 
-    /// <summary>A low-energy bitstring of <paramref name="subproblem"/>; <paramref name="start"/> is the current values (a warm start).</summary>
-    byte[] Solve(QuboModel subproblem, byte[] start, int seed, CancellationToken cancellationToken);
+    /// <summary>
+    /// A low-energy bitstring of <paramref name="subproblem"/>; <paramref name="start"/> is the current values (a
+    /// warm start), <paramref name="energyResolution"/> the smallest energy difference that matters, when known.
+    /// </summary>
+    byte[] Solve(QuboModel subproblem, byte[] start, int seed, double? energyResolution, CancellationToken cancellationToken);
 }

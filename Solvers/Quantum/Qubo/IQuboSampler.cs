@@ -21,7 +21,11 @@ public interface IQuboSampler
 /// <param name="TimeLimit">Wall-clock limit for the call.</param>
 /// <param name="Threads">Worker threads (≥ 1).</param>
 /// <param name="InitialStates">Starting bitstrings (e.g. a warm start); samplers that can use them cycle through them.</param>
-public sealed record QuboSampleRequest(int Seed, TimeSpan TimeLimit, int Threads = 1, IReadOnlyList<byte[]>? InitialStates = null);
+/// <param name="EnergyResolution">
+/// The smallest energy difference that matters (e.g. one unit of cost), when the caller knows it; annealers end
+/// cold enough to resolve it instead of guessing from the coefficients, which penalty terms make large.
+/// </param>
+public sealed record QuboSampleRequest(int Seed, TimeSpan TimeLimit, int Threads = 1, IReadOnlyList<byte[]>? InitialStates = null, double? EnergyResolution = null);
 
 /// <summary>One bitstring and its energy.</summary>
 public sealed record QuboSample(byte[] Bits, double Energy);

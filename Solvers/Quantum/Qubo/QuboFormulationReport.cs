@@ -31,6 +31,12 @@ public sealed record QuboFormulationReport
     /// <summary>Upper minus lower bound of the objective over assignments: the basis of the default penalty.</summary>
     public required double ObjectiveRange { get; init; }
 
+    /// <summary>
+    /// The smallest objective difference between two options of one task (or a thousandth of the range when
+    /// there is none): how fine the energy must be resolved, passed to samplers as their cold end.
+    /// </summary>
+    public required double ObjectiveResolution { get; init; }
+
     /// <summary>1 + <see cref="ObjectiveRange"/>.</summary>
     public required double DefaultPenalty { get; init; }
 
@@ -49,6 +55,7 @@ public sealed record QuboFormulationReport
         yield return new("qubo.capacityConstraints", CapacityConstraints.ToString(CultureInfo.InvariantCulture));
         yield return new("qubo.redundantCapacityConstraints", RedundantCapacityConstraints.ToString(CultureInfo.InvariantCulture));
         yield return new("qubo.objectiveRange", F(ObjectiveRange));
+        yield return new("qubo.objectiveResolution", F(ObjectiveResolution));
         yield return new("qubo.defaultPenalty", F(DefaultPenalty));
         yield return new("qubo.taskPenalty.max", F(TaskPenalties.DefaultIfEmpty(0).Max()));
         yield return new("qubo.agentPenalty.max", F(AgentPenalties.DefaultIfEmpty(0).Max()));

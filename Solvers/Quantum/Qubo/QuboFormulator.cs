@@ -179,6 +179,7 @@ public static class QuboFormulator
             CapacityConstraints = capacity.Count(c => c is not null),
             RedundantCapacityConstraints = redundant,
             ObjectiveRange = objectiveRange,
+            ObjectiveResolution = ObjectiveResolution(instance, taskVariables, variables, sign * costWeight, allowUnassigned, objectiveRange),
             DefaultPenalty = defaultPenalty,
             TaskPenalties = penalties.TaskWeights,
             AgentPenalties = penalties.AgentWeights,
@@ -214,6 +215,21 @@ public static class QuboFormulator
                 range += Math.Abs(balanceWeight) * (maxLoad[a] * maxLoad[a] - pinnedLoad[a] * pinnedLoad[a]) / (scale * scale);
             }
         return range;
+    }
+
+    private static double ObjectiveResolution(
+        ProblemInstance instance, int[][] taskVariables, List<QuboVariable> variables, double costFactor, bool allowUnassigned, double range)
+    {
+        var resolution = double.PositiveInfinity;
+        for (var t = 0; t < instance.TaskCount; t++)
+        {
+            var options = taskVariables[t].Select(v => costFactor * instance.Cost(t, variables[v].Agent)).ToList();
+            if (allowUnassigned) options.Add(instance.Problem.Constraints.UnassignedPenalty * instance.Problem.Tasks[t].Priority);
+            options.Sort();
+            for (var i = 1; i < options.Count; i++)
+                if (options[i] - options[i - 1] > 1e-9) resolution = Math.Min(resolution, options[i] - options[i - 1]);
+        }
+        return double.IsFinite(resolution) ? resolution : range > 0 ? range / 1000 : 1;
     }
 
     /// <summary>Load balance divides by the capacity, or by 1 for agents without one (as the objective does).</summary>

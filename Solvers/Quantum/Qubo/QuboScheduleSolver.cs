@@ -18,6 +18,9 @@ public sealed class QuboScheduleSolver
 {
     private const int BatchSeedStride = 1_000_003;
 
+    /// <summary>Share of the remaining time a batch's sampling may use, so that its samples can still be refined.</summary>
+    private const double SamplingShare = 0.8;
+
     private readonly IQuboSampler _sampler;
     private readonly QuboSolveSettings _settings;
 
@@ -61,7 +64,7 @@ public sealed class QuboScheduleSolver
             if (_settings.MaxBatches is { } max && batches >= max) { termination = TerminationReason.Completed; break; }
             if (options.UnimprovedTimeLimit is { } patience && clock.Elapsed - lastImprovement >= patience) { termination = TerminationReason.UnimprovedTimeLimit; break; }
 
-            var request = new QuboSampleRequest(unchecked(options.Seed + batches * BatchSeedStride), remaining, threads, StartingStates(qubo, incumbent));
+            var request = new QuboSampleRequest(unchecked(options.Seed + batches * BatchSeedStride), remaining * SamplingShare, threads, StartingStates(qubo, incumbent), qubo.Report.ObjectiveResolution);
             var set = _sampler.Sample(qubo.Model, request, cancellationToken);
             batches++;
             samples += set.Samples.Count;

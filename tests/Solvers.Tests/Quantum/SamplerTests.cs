@@ -81,10 +81,10 @@ public class SamplerTests
         public string Name => "recording";
         public int MaxVariables => maxVariables;
 
-        public byte[] Solve(QuboModel subproblem, byte[] start, int seed, CancellationToken cancellationToken)
+        public byte[] Solve(QuboModel subproblem, byte[] start, int seed, double? energyResolution, CancellationToken cancellationToken)
         {
             lock (Sizes) Sizes.Add(subproblem.VariableCount);
-            return inner.Solve(subproblem, start, seed, cancellationToken);
+            return inner.Solve(subproblem, start, seed, energyResolution, cancellationToken);
         }
     }
 }

@@ -27,12 +27,15 @@ internal static class ParallelReads
         return QuboSampleSet.From(results, timedOut);
     }
 
-    /// <summary>The starting state of read r: a given initial state (cycled), else uniformly random bits.</summary>
+    /// <summary>
+    /// The starting state of read r: the r-th given initial state, else uniformly random bits (so warm starts
+    /// do not take away the diversity of the other reads).
+    /// </summary>
     public static void InitialState(QuboSampleRequest request, int read, Span<byte> x, ref Xoshiro256 random)
     {
-        if (request.InitialStates is { Count: > 0 } initial)
+        if (request.InitialStates is { } initial && read < initial.Count)
         {
-            initial[read % initial.Count].CopyTo(x);
+            initial[read].CopyTo(x);
             return;
         }
         for (var i = 0; i < x.Length; i++) x[i] = (byte)(random.NextUInt64() >> 63);

@@ -3,8 +3,8 @@ namespace QuantumScheduler.Solvers.Quantum.Hybrid;
 /// <summary>Settings of <see cref="HybridQuboSampler"/>.</summary>
 public sealed record HybridSamplerOptions
 {
-    /// <summary>Independent reads (each a full tabu-and-decomposition run) per sampling call. Default 2.</summary>
-    public int Reads { get; init; } = 2;
+    /// <summary>Independent reads (each a full tabu-and-decomposition run) per sampling call. Default 4.</summary>
+    public int Reads { get; init; } = 4;
 
     /// <summary>Largest subproblem k (also capped by the sub-solver's own limit). Default 50.</summary>
     public int SubproblemSize { get; init; } = 50;

@@ -20,7 +20,7 @@ public interface IQuboSampler
 /// <param name="Seed">Reads derive their own seeds from it, so results do not depend on thread scheduling.</param>
 /// <param name="TimeLimit">Wall-clock limit for the call.</param>
 /// <param name="Threads">Worker threads (≥ 1).</param>
-/// <param name="InitialStates">Starting bitstrings (e.g. a warm start); samplers that can use them cycle through them.</param>
+/// <param name="InitialStates">Starting bitstrings (e.g. a warm start) for the first reads; the other reads start at random.</param>
 /// <param name="EnergyResolution">
 /// The smallest energy difference that matters (e.g. one unit of cost), when the caller knows it; annealers end
 /// cold enough to resolve it instead of guessing from the coefficients, which penalty terms make large.

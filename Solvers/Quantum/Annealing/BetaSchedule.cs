@@ -40,4 +40,16 @@ public static class BetaSchedule
         }
         return betas;
     }
+
+    /// <summary>
+    /// The schedule shortened (same end points, same kind) to the sweeps that fit in a read's time budget, given
+    /// the measured time of one sweep; at least <paramref name="minimumSweeps"/>. An anytime sampler uses it so
+    /// that reads still finish cold when the time limit is short, instead of being cut off hot.
+    /// </summary>
+    public static double[] FitToBudget(double[] betas, BetaScheduleKind kind, double sweepSeconds, double budgetSeconds, int minimumSweeps = 10)
+    {
+        if (sweepSeconds <= 0 || betas.Length * sweepSeconds <= budgetSeconds) return betas;
+        var sweeps = Math.Max(minimumSweeps, (int)(budgetSeconds / sweepSeconds));
+        return sweeps >= betas.Length ? betas : Build(kind, betas[0], betas[^1], sweeps);
+    }
 }

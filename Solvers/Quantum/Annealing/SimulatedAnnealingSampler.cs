@@ -23,11 +23,11 @@ public sealed class SimulatedAnnealingSampler(SimulatedAnnealingOptions options)
         ArgumentNullException.ThrowIfNull(request);
         var (hot, cold) = _options.BetaRange ?? BetaSchedule.DefaultRange(model, request.EnergyResolution);
         var betas = BetaSchedule.Build(_options.Schedule, hot, cold, _options.Sweeps);
-        return ParallelReads.Run(_options.Reads, request, (int read, ref Xoshiro256 random, long deadline) =>
-            Anneal(model, betas, request, read, ref random, deadline, cancellationToken), cancellationToken);
+        return ParallelReads.Run(_options.Reads, request, (int read, ref Xoshiro256 random, long deadline, double budget) =>
+            Anneal(model, betas, request, read, ref random, deadline, budget, cancellationToken), cancellationToken);
     }
 
-    private static QuboSample Anneal(QuboModel model, double[] betas, QuboSampleRequest request, int read, ref Xoshiro256 random, long deadline, CancellationToken cancellationToken)
+    private QuboSample Anneal(QuboModel model, double[] betas, QuboSampleRequest request, int read, ref Xoshiro256 random, long deadline, double budget, CancellationToken cancellationToken)
     {
         var n = model.VariableCount;
         var x = new byte[n];
@@ -38,8 +38,10 @@ public sealed class SimulatedAnnealingSampler(SimulatedAnnealingOptions options)
         var best = (byte[])x.Clone();
         var bestEnergy = energy;
 
-        foreach (var beta in betas)
+        var started = Stopwatch.GetTimestamp();
+        for (var s = 0; s < betas.Length; s++)
         {
+            var beta = betas[s];
             for (var i = 0; i < n; i++)
             {
                 var delta = x[i] == 0 ? field[i] : -field[i];
@@ -52,6 +54,7 @@ public sealed class SimulatedAnnealingSampler(SimulatedAnnealingOptions options)
                 x.CopyTo(best, 0);
             }
             if (cancellationToken.IsCancellationRequested || Stopwatch.GetTimestamp() >= deadline) break;
+            if (s == 0) betas = BetaSchedule.FitToBudget(betas, _options.Schedule, Stopwatch.GetElapsedTime(started).TotalSeconds, budget);
         }
         // The running energy accumulates rounding; report the exact energy of the kept state.
         return new QuboSample(best, model.Energy(best));

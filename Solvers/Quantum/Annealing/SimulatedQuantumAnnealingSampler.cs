@@ -27,8 +27,8 @@ public sealed class SimulatedQuantumAnnealingSampler(QuantumAnnealingOptions opt
         ArgumentNullException.ThrowIfNull(request);
         var (hot, cold) = _options.BetaRange ?? BetaSchedule.DefaultRange(model, request.EnergyResolution);
         var betas = BetaSchedule.Build(_options.Schedule, hot, cold, _options.Sweeps);
-        return ParallelReads.Run(_options.Reads, request, (int read, ref Xoshiro256 random, long deadline) =>
-            Anneal(model, betas, request, read, ref random, deadline, cancellationToken), cancellationToken);
+        return ParallelReads.Run(_options.Reads, request, (int read, ref Xoshiro256 random, long deadline, double budget) =>
+            Anneal(model, betas, request, read, ref random, deadline, budget, cancellationToken), cancellationToken);
     }
 
     /// <summary>β_slice·J⊥ at sweep s: −½·ln tanh(Γ·β_slice).</summary>
@@ -39,7 +39,7 @@ public sealed class SimulatedQuantumAnnealingSampler(QuantumAnnealingOptions opt
         return -0.5 * Math.Log(Math.Tanh(ratio));
     }
 
-    private QuboSample Anneal(QuboModel model, double[] betas, QuboSampleRequest request, int read, ref Xoshiro256 random, long deadline, CancellationToken cancellationToken)
+    private QuboSample Anneal(QuboModel model, double[] betas, QuboSampleRequest request, int read, ref Xoshiro256 random, long deadline, double budget, CancellationToken cancellationToken)
     {
         var n = model.VariableCount;
         var slices = _options.TrotterSlices;
@@ -58,6 +58,7 @@ public sealed class SimulatedQuantumAnnealingSampler(QuantumAnnealingOptions opt
         var best = (byte[])x[0].Clone();
         var bestEnergy = energy[0];
 
+        var started = Stopwatch.GetTimestamp();
         for (var s = 0; s < betas.Length; s++)
         {
             var beta = betas[s];
@@ -84,6 +85,7 @@ public sealed class SimulatedQuantumAnnealingSampler(QuantumAnnealingOptions opt
                     x[k].CopyTo(best, 0);
                 }
             if (cancellationToken.IsCancellationRequested || Stopwatch.GetTimestamp() >= deadline) break;
+            if (s == 0) betas = BetaSchedule.FitToBudget(betas, _options.Schedule, Stopwatch.GetElapsedTime(started).TotalSeconds, budget);
         }
         return new QuboSample(best, model.Energy(best));
     }

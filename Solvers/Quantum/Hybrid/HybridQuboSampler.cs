@@ -30,7 +30,7 @@ public sealed class HybridQuboSampler : IQuboSampler
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(request);
-        return ParallelReads.Run(_options.Reads, request, (int read, ref Xoshiro256 random, long deadline) =>
+        return ParallelReads.Run(_options.Reads, request, (int read, ref Xoshiro256 random, long deadline, double _) =>
             Solve(model, request, read, ref random, deadline, cancellationToken), cancellationToken);
     }
 

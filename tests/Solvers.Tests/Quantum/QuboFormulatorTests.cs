@@ -168,4 +168,22 @@ public class QuboFormulatorTests
         var qubo = QuboFormulator.Formulate(ProblemInstance.Compile(problem));
         Assert.Contains("pinned to agent \"a\"", qubo.InfeasibilityReason);
     }
+
+    [Fact]
+    public void Load_balance_enters_as_the_sum_of_squared_utilisations()
+    {
+        var problem = QuboTestProblems.Gap(6, 4, 3, kind: ObjectiveKind.LoadBalance);
+        problem = problem with { Agents = problem.Agents.Select(a => a with { Capacity = 100 }).ToArray() }; // capacity never binds
+        var instance = ProblemInstance.Compile(problem);
+        var qubo = QuboFormulator.Formulate(instance);
+        Assert.Equal(0, qubo.Report.SlackBits);
+
+        var differences = QuboTestProblems.Enumerate(instance.EligibleAgents).Select(assignment =>
+        {
+            var load = new double[instance.AgentCount];
+            for (var t = 0; t < assignment.Length; t++) load[assignment[t]] += instance.Load(t, assignment[t]);
+            return qubo.Model.Energy(qubo.Encode(assignment)) - load.Sum(l => l * l / (100.0 * 100.0));
+        }).ToArray();
+        Assert.All(differences, d => Assert.Equal(differences[0], d, 9));
+    }
 }

@@ -4,7 +4,10 @@ namespace QuantumScheduler.Solvers.Quantum.Qubo;
 public sealed class QuboBuilder
 {
     private readonly double[] _linear;
-    private readonly Dictionary<long, double> _quadratic = [];
+    // Terms are appended and merged once in Build: sorting millions of (key, weight) pairs is far cheaper
+    // than hashing them (a capacity term alone couples every pair of an agent's tasks).
+    private readonly List<long> _keys = [];
+    private readonly List<double> _weights = [];
     private double _offset;
 
     public QuboBuilder(int variableCount)
@@ -28,8 +31,8 @@ public sealed class QuboBuilder
             return;
         }
         if (i > j) (i, j) = (j, i);
-        var key = (long)i * _linear.Length + j;
-        _quadratic[key] = _quadratic.GetValueOrDefault(key) + w;
+        _keys.Add((long)i * _linear.Length + j);
+        _weights.Add(w);
     }
 
     /// <summary>
@@ -47,13 +50,20 @@ public sealed class QuboBuilder
         }
     }
 
-    /// <summary>Freezes the terms; exact zeros (cancelled terms) are dropped.</summary>
+    /// <summary>Freezes the terms: repeats summed, exact zeros (cancelled terms) dropped, sorted by (i, j).</summary>
     public QuboModel Build()
     {
-        var terms = new List<QuboTerm>(_quadratic.Count);
-        foreach (var (key, w) in _quadratic)
-            if (w != 0)
-                terms.Add(new QuboTerm((int)(key / _linear.Length), (int)(key % _linear.Length), w));
+        var keys = _keys.ToArray();
+        var weights = _weights.ToArray();
+        Array.Sort(keys, weights);
+        var terms = new List<QuboTerm>(keys.Length);
+        for (var k = 0; k < keys.Length;)
+        {
+            var key = keys[k];
+            var w = 0.0;
+            for (; k < keys.Length && keys[k] == key; k++) w += weights[k];
+            if (w != 0) terms.Add(new QuboTerm((int)(key / _linear.Length), (int)(key % _linear.Length), w));
+        }
         return new QuboModel(_linear, terms, _offset);
     }
 }

@@ -27,7 +27,7 @@ public sealed class QuboModel
         Linear = (double[])linear.Clone();
         Offset = offset;
         _terms = terms.ToArray();
-        Array.Sort(_terms, static (a, b) => a.I != b.I ? a.I.CompareTo(b.I) : a.J.CompareTo(b.J));
+        if (!IsSorted(_terms)) Array.Sort(_terms, static (a, b) => a.I != b.I ? a.I.CompareTo(b.I) : a.J.CompareTo(b.J));
 
         var degree = new int[VariableCount + 1];
         for (var k = 0; k < _terms.Length; k++)
@@ -161,6 +161,14 @@ public sealed class QuboModel
             maxFlip = Math.Max(maxFlip, up);
         }
         return double.IsPositiveInfinity(min) ? (Math.Max(maxFlip, 1), 1) : (Math.Max(maxFlip, min), min);
+    }
+
+    private static bool IsSorted(QuboTerm[] terms)
+    {
+        for (var k = 1; k < terms.Length; k++)
+            if (terms[k - 1].I > terms[k].I || (terms[k - 1].I == terms[k].I && terms[k - 1].J > terms[k].J))
+                return false;
+        return true;
     }
 
     private void CheckLength(int length)

@@ -49,7 +49,7 @@ public sealed class QuboScheduleSolver
 
         if (qubo.InfeasibilityReason is not null)
         {
-            incumbent.Offer(SampleRefiner.Refine(instance, qubo.Decode(new byte[qubo.Model.VariableCount]).AgentOfTask, 0, TimeSpan.Zero));
+            incumbent.Offer(SampleRefiner.Refine(instance, qubo.Decode(new byte[qubo.Model.VariableCount]).AgentOfTask, 0, options.TimeLimit));
             return Finish(qubo, incumbent, TerminationReason.Infeasible, 0, 0, 0, 0, clock);
         }
 

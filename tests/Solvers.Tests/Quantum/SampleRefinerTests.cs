@@ -18,7 +18,7 @@ public class SampleRefinerTests
 
         foreach (var sample in new[] { nothing, overloaded })
         {
-            var repaired = SampleRefiner.Refine(instance, sample, polishPasses: 0, TimeSpan.Zero);
+            var repaired = SampleRefiner.Refine(instance, sample, polishPasses: 0, TimeSpan.FromMinutes(1));
             var check = FeasibilityChecker.Check(instance, repaired);
             Assert.True(check.IsFeasible, $"feasible exists: {QuboTestProblems.BruteForce(instance) is not null}; {string.Join("; ", check.Violations)}; sample {string.Join(",", sample)} -> {string.Join(",", repaired)}");
         }
@@ -28,7 +28,7 @@ public class SampleRefinerTests
     public void Polish_never_makes_a_feasible_assignment_worse_or_infeasible()
     {
         var instance = ProblemInstance.Compile(QuboTestProblems.Gap(54, 7, 3));
-        var start = SampleRefiner.Refine(instance, Enumerable.Repeat(-1, instance.TaskCount).ToArray(), 0, TimeSpan.Zero);
+        var start = SampleRefiner.Refine(instance, Enumerable.Repeat(-1, instance.TaskCount).ToArray(), 0, TimeSpan.FromMinutes(1));
         var polished = SampleRefiner.Refine(instance, start, polishPasses: 50, TimeSpan.FromMinutes(1));
 
         var before = FeasibilityChecker.Check(instance, start);

@@ -9,7 +9,8 @@ namespace QuantumScheduler.Solvers.Quantum.Qubo.Repair;
 /// </summary>
 internal static class GreedyRepair
 {
-    public static void Repair(AssignmentState state)
+    /// <summary>Repairs in place; the excess-reducing phase stops at the deadline (a <see cref="System.Diagnostics.Stopwatch"/> timestamp).</summary>
+    public static void Repair(AssignmentState state, long deadline)
     {
         var instance = state.Instance;
         for (var t = 0; t < instance.TaskCount; t++)
@@ -34,7 +35,7 @@ internal static class GreedyRepair
         // Every step lowers the total excess or empties an overloaded agent by a move that fits; the bound only
         // guards against numerical ping-pong.
         for (var step = 0; step < 4 * instance.TaskCount * Math.Max(1, instance.AgentCount); step++)
-            if (!FittingMove(state) && !ExcessReducingMove(state))
+            if (System.Diagnostics.Stopwatch.GetTimestamp() >= deadline || (!FittingMove(state) && !ExcessReducingMove(state)))
                 return;
     }
 

@@ -2,10 +2,11 @@ namespace QuantumScheduler.Solvers.Quantum.Qubo.Repair;
 
 /// <summary>
 /// Makes a decoded sample feasible where it can, greedily: put pinned tasks on their agents, give every task
-/// that must have an agent the cheapest eligible agent it fits on (the least overloaded one if none fits),
-/// then empty overloaded agents: move a task to an agent it fits on at the smallest score increase (or, when
-/// allowed, leave it unassigned); when no such move exists, make the shift or swap that most reduces the total
-/// excess load. GAP feasibility is NP-hard, so this can fail on tight instances; the checker says so then.
+/// that must have an agent one by the regret rule (<see cref="PlaceByRegret"/>), then empty overloaded
+/// agents: move a task to an agent it fits on at the smallest score increase (or, when allowed, leave it
+/// unassigned); when no such move exists, make the shift or swap that most reduces the total excess load.
+/// GAP feasibility is NP-hard, so this can fail on tight instances (or run out of time); the checker says
+/// so then.
 /// </summary>
 internal static class GreedyRepair
 {
@@ -17,26 +18,60 @@ internal static class GreedyRepair
             if (!state.IsMovable(t) && state.AgentOfTask[t] != instance.PinnedAgent[t])
                 state.Move(t, instance.PinnedAgent[t]);
 
-        var missing = Enumerable.Range(0, instance.TaskCount)
-            .Where(t => state.AgentOfTask[t] < 0 && state.IsMovable(t) && !state.AllowUnassigned)
-            .OrderByDescending(t => instance.EligibleAgents[t].Select(a => instance.Load(t, a)).DefaultIfEmpty(0).Max());
-        foreach (var t in missing)
-        {
-            var best = -1;
-            var bestKey = (Overload: double.PositiveInfinity, Delta: double.PositiveInfinity);
-            foreach (var a in instance.EligibleAgents[t])
-            {
-                var key = (Math.Max(0, state.Load(a) + instance.Load(t, a) - instance.Capacity[a]), state.MoveDelta(t, a));
-                if (key.CompareTo(bestKey) < 0) (best, bestKey) = (a, key);
-            }
-            if (best >= 0) state.Move(t, best);
-        }
+        PlaceByRegret(state, deadline);
 
         // Every step lowers the total excess or empties an overloaded agent by a move that fits; the bound only
         // guards against numerical ping-pong.
         for (var step = 0; step < 4 * instance.TaskCount * Math.Max(1, instance.AgentCount); step++)
             if (System.Diagnostics.Stopwatch.GetTimestamp() >= deadline || (!FittingMove(state) && !ExcessReducingMove(state)))
                 return;
+    }
+
+    /// <summary>
+    /// Gives every task that must have an agent one, most urgent first (Martello and Toth's regret rule): the
+    /// task whose best agent with room beats its second best by the most, or that has one or no agent with
+    /// room, is placed next, on that best agent (the least overloaded one when none has room).
+    /// </summary>
+    private static void PlaceByRegret(AssignmentState state, long deadline)
+    {
+        var instance = state.Instance;
+        if (state.AllowUnassigned) return;
+        var missing = Enumerable.Range(0, instance.TaskCount).Where(t => state.AgentOfTask[t] < 0 && state.IsMovable(t) && instance.EligibleAgents[t].Length > 0).ToList();
+        while (missing.Count > 0)
+        {
+            var timeUp = System.Diagnostics.Stopwatch.GetTimestamp() >= deadline;
+            var (pick, agent, urgency) = (-1, -1, double.NegativeInfinity);
+            foreach (var t in missing)
+            {
+                var (best, bestDelta, second) = (-1, double.PositiveInfinity, double.PositiveInfinity);
+                foreach (var a in instance.EligibleAgents[t])
+                {
+                    if (!state.Fits(t, a)) continue;
+                    var d = state.MoveDelta(t, a);
+                    if (d < bestDelta) (best, bestDelta, second) = (a, d, bestDelta);
+                    else if (d < second) second = d;
+                }
+                if (best < 0) best = LeastOverloaded(state, t);
+                var regret = double.IsPositiveInfinity(second) ? double.PositiveInfinity : second - bestDelta;
+                if (regret > urgency || pick < 0) (pick, agent, urgency) = (t, best, regret);
+                // Out of time: place the rest in order, without looking for the most urgent.
+                if (timeUp) break;
+            }
+            state.Move(pick, agent);
+            missing.Remove(pick);
+        }
+    }
+
+    private static int LeastOverloaded(AssignmentState state, int task)
+    {
+        var instance = state.Instance;
+        var (best, bestKey) = (-1, (Overload: double.PositiveInfinity, Delta: double.PositiveInfinity));
+        foreach (var a in instance.EligibleAgents[task])
+        {
+            var key = (Math.Max(0, state.Load(a) + instance.Load(task, a) - instance.Capacity[a]), state.MoveDelta(task, a));
+            if (key.CompareTo(bestKey) < 0) (best, bestKey) = (a, key);
+        }
+        return best;
     }
 
     private static bool FittingMove(AssignmentState state)

@@ -45,6 +45,8 @@ public sealed class QuboScheduleSolver
         var threads = options.Threads == 0 ? Environment.ProcessorCount : options.Threads;
         var penalties = _settings.InitialPenalty is { } p ? new QuboPenalties(instance.TaskCount, instance.AgentCount, p) : null;
         var qubo = QuboFormulator.Formulate(instance, penalties);
+        // Re-formulating a large QUBO takes a while; a penalty round is only worth it if sampling time remains.
+        var formulationTime = clock.Elapsed;
         var incumbent = new Incumbent(instance);
 
         if (qubo.InfeasibilityReason is not null)
@@ -94,7 +96,7 @@ public sealed class QuboScheduleSolver
             if (rawFeasible == 0 && rounds < _settings.MaxPenaltyRounds)
             {
                 var (tasks, agents) = ViolatedConstraints(instance, decoded[0], checks[0]);
-                if (tasks.Count + agents.Count > 0)
+                if (tasks.Count + agents.Count > 0 && options.TimeLimit - clock.Elapsed > 2 * formulationTime)
                 {
                     qubo = QuboFormulator.Formulate(instance, qubo.Penalties.Raise(tasks, agents, _settings.PenaltyRaiseFactor));
                     rounds++;

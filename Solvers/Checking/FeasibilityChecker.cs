@@ -7,8 +7,9 @@ namespace QuantumScheduler.Solvers.Checking;
 /// <summary>
 /// The one independent feasibility checker. Every solution of every backend passes through it; it
 /// trusts nothing the backend or the schedule builder says and recomputes every rule from the problem:
-/// skills and pins from the problem's own lists, loads, costs and durations from their definitions,
-/// times from the schedule's start and end. It is written for clarity, not speed (backends that need
+/// skills, pins, releases, deadlines and windows from the problem's own lists; loads, costs and
+/// durations from the compiled <see cref="ProblemInstance"/> (the one place they are defined); times
+/// from the schedule's start and end. It is written for clarity, not speed (backends that need
 /// speed use <see cref="ObjectiveEvaluator"/>, which is tested against this checker).
 /// </summary>
 public static class FeasibilityChecker
@@ -117,11 +118,11 @@ public static class FeasibilityChecker
 
                 if (a < 0)
                 {
-                    var level = settings.AllowUnassigned ? ConstraintLevel.Soft(settings.UnassignedPenalty) : ConstraintLevel.Hard;
-                    Add(ConstraintKind.Unassigned, level, 1, settings.UnassignedPenalty * task.Priority, [task.Id], [],
-                        settings.AllowUnassigned
-                            ? $"task {task.Id} is unassigned (penalty {settings.UnassignedPenalty} × priority {task.Priority})"
-                            : $"task {task.Id} is unassigned and unassigned tasks are not allowed");
+                    if (settings.AllowUnassigned)
+                        _violations.Add(new Violation(ConstraintKind.Unassigned, false, 1, settings.UnassignedPenalty * task.Priority, [task.Id], [],
+                            $"task {task.Id} is unassigned (penalty {settings.UnassignedPenalty} × priority {task.Priority})"));
+                    else
+                        Hard(ConstraintKind.Unassigned, 1, [task.Id], [], $"task {task.Id} is unassigned and unassigned tasks are not allowed");
                     continue;
                 }
 
@@ -153,6 +154,7 @@ public static class FeasibilityChecker
         private void CheckTimes()
         {
             var deadlineLevel = _problem.Constraints.Deadlines;
+            var unplacedReason = schedule.Unplaced.GroupBy(u => u.Task).ToDictionary(g => g.Key, g => g.First().Message);
             for (var t = 0; t < instance.TaskCount; t++)
             {
                 if (!HasValidAgent(t))
@@ -163,7 +165,7 @@ public static class FeasibilityChecker
                 CheckDependencies(t, placed);
                 if (!placed)
                 {
-                    var reason = schedule.Unplaced.FirstOrDefault(u => u.Task == t)?.Message;
+                    var reason = unplacedReason.GetValueOrDefault(t);
                     Hard(ConstraintKind.Unscheduled, 1, [task.Id], [AgentId(a)], $"task {task.Id} on {AgentId(a)} has no start time{(reason is null ? "" : ": " + reason)}");
                     continue;
                 }

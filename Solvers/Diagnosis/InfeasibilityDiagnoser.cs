@@ -6,7 +6,8 @@ namespace QuantumScheduler.Solvers.Diagnosis;
 /// <summary>
 /// Looks for proofs that a problem has no feasible schedule, by analysis of the problem alone (no
 /// solver, no guessing): dependency cycles, tasks that fit no agent, pinned overloads, capacity
-/// conflicts within skill groups and overall, and dependency chains too long for their deadlines.
+/// conflicts within skill groups and overall, dependency chains too long for their deadlines, and
+/// groups of tasks that need more working time before their deadlines than their agents have.
 /// Each conflict names the tasks, agents and numbers involved and is kept as small as the analysis can.
 /// </summary>
 public static class InfeasibilityDiagnoser
@@ -29,6 +30,7 @@ public static class InfeasibilityDiagnoser
         var explainedGroups = pinned.Select(c => (IReadOnlySet<int>)c.AgentIds.Select(id => instance.AgentIndex[id]).ToHashSet()).ToList();
         conflicts.AddRange(SkillGroupCapacityAnalysis.Find(context, explainedGroups));
         conflicts.AddRange(DependencyChainAnalysis.Find(context));
+        conflicts.AddRange(DeadlineGroupAnalysis.Find(context));
 
         var summary = conflicts.Count switch
         {

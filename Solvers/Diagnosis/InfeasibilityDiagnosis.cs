@@ -44,4 +44,7 @@ public enum ConflictKind
 
     /// <summary>A chain of dependent tasks takes longer than the last one's deadline allows.</summary>
     DependencyChainTooLong,
+
+    /// <summary>Tasks that only a group of agents can take need more working time between their release and deadlines than the group has.</summary>
+    DeadlineGroupTime,
 }

@@ -16,7 +16,7 @@ internal static class PinnedOverloadAnalysis
             var capacity = instance.Capacity[a];
             if (!NumericTolerance.Exceeds(pinned.Sum(t => instance.Load(t, a)), capacity))
                 continue;
-            var minimal = MinimalOverload.Select(pinned, t => instance.Load(t, a), capacity);
+            var minimal = MinimalOverload.Select(pinned, t => instance.Load(t, a), _ => capacity);
             var load = minimal.Sum(t => instance.Load(t, a));
             var ids = minimal.Select(context.TaskId).ToList();
             yield return new Conflict(ConflictKind.PinnedOverload, ids, [context.AgentId(a)], load, capacity,

@@ -24,8 +24,8 @@ internal static class TaskFitAnalysis
                 var unknown = task.RequiredSkills.Where(s => !known.Contains(s)).Distinct().ToList();
                 yield return new Conflict(ConflictKind.TaskFitsNoAgent, [task.Id], [], null, null,
                     unknown.Count > 0
-                        ? $"task {task.Id} needs {SkillText(unknown)}, which no agent has"
-                        : $"task {task.Id} needs {SkillText(task.RequiredSkills)} together, and no agent has all of them");
+                        ? $"task {task.Id} needs {DiagnosisContext.Skills(unknown)}, which no agent has"
+                        : $"task {task.Id} needs {DiagnosisContext.Skills(task.RequiredSkills)} together, and no agent has all of them");
                 continue;
             }
 
@@ -60,7 +60,4 @@ internal static class TaskFitAnalysis
             return $"on {id} it ends at {DiagnosisContext.Format(finish)} at the earliest (release {DiagnosisContext.Format(task.ReleaseTime)}, duration {DiagnosisContext.Format(duration)}), after its deadline {DiagnosisContext.Format(deadline)}";
         return null;
     }
-
-    private static string SkillText(IReadOnlyCollection<string> skills) =>
-        skills.Count == 1 ? $"skill '{skills.First()}'" : "skills " + string.Join(", ", skills.Select(s => $"'{s}'"));
 }

@@ -37,7 +37,7 @@ public sealed class ObjectiveEvaluator
     public bool EvaluatesTimes => _builder is not null;
 
     /// <summary>Evaluates the agent of each task (-1 = unassigned).</summary>
-    public Evaluation Evaluate(ReadOnlySpan<int> agentOfTask)
+    public AssignmentScore Evaluate(ReadOnlySpan<int> agentOfTask)
     {
         if (agentOfTask.Length != _instance.TaskCount)
             throw new ArgumentException($"The assignment has {agentOfTask.Length} entries; the problem has {_instance.TaskCount} tasks.", nameof(agentOfTask));
@@ -94,7 +94,7 @@ public sealed class ObjectiveEvaluator
 
         var terms = new ObjectiveTerms(cost, makespan, tardiness, loadBalance);
         var objective = terms.ValueOf(_problem.Objective);
-        return new Evaluation(terms, objective, soft, ObjectiveTerms.Penalize(objective, soft, _problem.Objective.Sense), hard);
+        return new AssignmentScore(terms, objective, soft, ObjectiveTerms.Penalize(objective, soft, _problem.Objective.Sense), hard);
     }
 
     private (double Makespan, double Tardiness) EvaluateTimes(Schedule schedule, ref double hard, ref double soft)

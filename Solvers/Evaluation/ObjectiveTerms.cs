@@ -4,31 +4,39 @@ namespace QuantumScheduler.Solvers.Evaluation;
 
 /// <summary>
 /// The four objective terms of one schedule. Which of them is "the objective" depends on
-/// <see cref="Objective.Kind"/>; <see cref="ValueOf"/> is the one place that decides.
+/// <see cref="Objective.Kind"/>; <see cref="EffectiveWeights"/> is the one place that decides.
 /// </summary>
 public readonly record struct ObjectiveTerms(double TotalCost, double Makespan, double WeightedTardiness, double LoadBalance)
 {
-    /// <summary>The objective value these terms give under <paramref name="objective"/>.</summary>
-    public double ValueOf(Objective objective) => objective.Kind switch
+    /// <summary>The objective value these terms give under <paramref name="objective"/>; terms with weight 0 are not read.</summary>
+    public double ValueOf(Objective objective)
     {
-        ObjectiveKind.TotalCost => TotalCost,
-        ObjectiveKind.Makespan => Makespan,
-        ObjectiveKind.WeightedTardiness => WeightedTardiness,
-        ObjectiveKind.LoadBalance => LoadBalance,
-        ObjectiveKind.WeightedMix => objective.Weights.Cost * TotalCost
-                                     + objective.Weights.Makespan * Makespan
-                                     + objective.Weights.WeightedTardiness * WeightedTardiness
-                                     + objective.Weights.LoadBalance * LoadBalance,
+        var weights = EffectiveWeights(objective);
+        var value = 0.0;
+        if (weights.Cost != 0) value += weights.Cost * TotalCost;
+        if (weights.Makespan != 0) value += weights.Makespan * Makespan;
+        if (weights.WeightedTardiness != 0) value += weights.WeightedTardiness * WeightedTardiness;
+        if (weights.LoadBalance != 0) value += weights.LoadBalance * LoadBalance;
+        return value;
+    }
+
+    /// <summary>The weight of each term under an objective: the mix's weights, or 1 for the single term a kind names.</summary>
+    public static ObjectiveWeights EffectiveWeights(Objective objective) => objective.Kind switch
+    {
+        ObjectiveKind.TotalCost => new ObjectiveWeights { Cost = 1 },
+        ObjectiveKind.Makespan => new ObjectiveWeights { Cost = 0, Makespan = 1 },
+        ObjectiveKind.WeightedTardiness => new ObjectiveWeights { Cost = 0, WeightedTardiness = 1 },
+        ObjectiveKind.LoadBalance => new ObjectiveWeights { Cost = 0, LoadBalance = 1 },
+        ObjectiveKind.WeightedMix => objective.Weights,
         _ => throw new ArgumentOutOfRangeException(nameof(objective), objective.Kind, "Unknown objective kind."),
     };
 
     /// <summary>Whether the objective needs task times (makespan or tardiness with a non-zero weight).</summary>
-    public static bool NeedsTimes(Objective objective) => objective.Kind switch
+    public static bool NeedsTimes(Objective objective)
     {
-        ObjectiveKind.Makespan or ObjectiveKind.WeightedTardiness => true,
-        ObjectiveKind.WeightedMix => objective.Weights.Makespan != 0 || objective.Weights.WeightedTardiness != 0,
-        _ => false,
-    };
+        var weights = EffectiveWeights(objective);
+        return weights.Makespan != 0 || weights.WeightedTardiness != 0;
+    }
 
     /// <summary>The objective with soft penalties applied in the problem's sense.</summary>
     public static double Penalize(double objective, double softPenalty, ObjectiveSense sense) =>

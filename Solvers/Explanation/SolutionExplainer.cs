@@ -19,25 +19,17 @@ public static class SolutionExplainer
         ArgumentNullException.ThrowIfNull(check);
         var terms = ObjectiveScoreTerms(instance, schedule).ToList();
         terms.AddRange(ConstraintTerms(check.Violations));
+        var reasons = new UnassignedReasons(instance, schedule);
         var unassigned = Enumerable.Range(0, schedule.TaskCount)
             .Where(t => schedule.AgentOfTask[t] == -1)
-            .Select(t => UnassignedReasons.For(instance, schedule, t))
+            .Select(reasons.For)
             .ToList();
         return new SolutionExplanation(terms, unassigned);
     }
 
     private static IEnumerable<ScoreTerm> ObjectiveScoreTerms(ProblemInstance instance, Schedule schedule)
     {
-        var objective = instance.Problem.Objective;
-        var weights = objective.Kind == ObjectiveKind.WeightedMix
-            ? objective.Weights
-            : new ObjectiveWeights
-            {
-                Cost = objective.Kind == ObjectiveKind.TotalCost ? 1 : 0,
-                Makespan = objective.Kind == ObjectiveKind.Makespan ? 1 : 0,
-                WeightedTardiness = objective.Kind == ObjectiveKind.WeightedTardiness ? 1 : 0,
-                LoadBalance = objective.Kind == ObjectiveKind.LoadBalance ? 1 : 0,
-            };
+        var weights = ObjectiveTerms.EffectiveWeights(instance.Problem.Objective);
         var assigned = Enumerable.Range(0, schedule.TaskCount).Where(t => schedule.AgentOfTask[t] >= 0 && schedule.AgentOfTask[t] < instance.AgentCount).ToList();
         var tasks = instance.Problem.Tasks;
         var agents = instance.Problem.Agents;

@@ -5,43 +5,59 @@ using QuantumScheduler.Solvers.Scheduling;
 namespace QuantumScheduler.Solvers.Explanation;
 
 /// <summary>
-/// Finds why an unassigned task is unassigned, in the order a user would look: skills, dependencies,
+/// Finds why unassigned tasks are unassigned, in the order a user would look: skills, dependencies,
 /// then what rules out each eligible agent given the rest of the schedule (capacity left, windows,
-/// deadline). If some agent could still take it, the backend chose to pay its penalty instead.
+/// deadline). If some agent could still take a task, the backend chose to pay its penalty instead.
+/// One instance per explained schedule: agents' loads and timelines are computed once.
 /// </summary>
-internal static class UnassignedReasons
+internal sealed class UnassignedReasons
 {
-    public static UnassignedTaskReason For(ProblemInstance instance, Schedule schedule, int task)
+    /// <summary>Agents whose reasons are spelled out; the rest are counted, so a reason stays readable.</summary>
+    private const int ListedAgents = 6;
+
+    private readonly ProblemInstance _instance;
+    private readonly Schedule _schedule;
+    private readonly double[] _load;
+    private readonly AgentTimeline?[] _timelines;
+    private readonly HashSet<string> _knownSkills;
+
+    public UnassignedReasons(ProblemInstance instance, Schedule schedule)
     {
-        var problem = instance.Problem;
+        _instance = instance;
+        _schedule = schedule;
+        _load = new double[instance.AgentCount];
+        _timelines = new AgentTimeline?[instance.AgentCount];
+        _knownSkills = instance.Problem.Agents.SelectMany(a => a.Skills).ToHashSet(StringComparer.Ordinal);
+        for (var t = 0; t < schedule.TaskCount; t++)
+            if (schedule.AgentOfTask[t] >= 0 && schedule.AgentOfTask[t] < instance.AgentCount)
+                _load[schedule.AgentOfTask[t]] += instance.Load(t, schedule.AgentOfTask[t]);
+    }
+
+    public UnassignedTaskReason For(int task)
+    {
+        var problem = _instance.Problem;
         var definition = problem.Tasks[task];
-        var eligible = instance.EligibleAgents[task];
+        var eligible = _instance.EligibleAgents[task];
 
         if (eligible.Length == 0)
         {
-            var known = problem.Agents.SelectMany(a => a.Skills).ToHashSet(StringComparer.Ordinal);
-            var unknown = definition.RequiredSkills.Where(s => !known.Contains(s)).Distinct().ToList();
+            var unknown = definition.RequiredSkills.Where(s => !_knownSkills.Contains(s)).Distinct().ToList();
             var reason = unknown.Count > 0
                 ? $"no agent has {Skills(unknown)}"
                 : $"no agent has all of {Skills(definition.RequiredSkills)}";
             return new UnassignedTaskReason(definition.Id, UnassignedReasonKind.NoSkilledAgent, reason);
         }
 
-        var unassignedPredecessors = instance.Predecessors[task].Where(p => schedule.AgentOfTask[p] < 0).Select(p => problem.Tasks[p].Id).ToList();
+        var unassignedPredecessors = _instance.Predecessors[task].Where(p => _schedule.AgentOfTask[p] < 0).Select(p => problem.Tasks[p].Id).ToList();
         if (unassignedPredecessors.Count > 0)
             return new UnassignedTaskReason(definition.Id, UnassignedReasonKind.DependsOnUnassigned,
                 $"it depends on unassigned task{(unassignedPredecessors.Count > 1 ? "s" : "")} {string.Join(", ", unassignedPredecessors)}");
 
-        var load = new double[instance.AgentCount];
-        for (var t = 0; t < schedule.TaskCount; t++)
-            if (schedule.AgentOfTask[t] >= 0 && schedule.AgentOfTask[t] < instance.AgentCount)
-                load[schedule.AgentOfTask[t]] += instance.Load(t, schedule.AgentOfTask[t]);
-        var earliestStart = instance.Predecessors[task].Select(p => schedule.End[p]).Where(e => !double.IsNaN(e)).Append(definition.ReleaseTime).Max();
-
+        var earliestStart = _instance.Predecessors[task].Select(p => _schedule.End[p]).Where(e => !double.IsNaN(e)).Append(definition.ReleaseTime).Max();
         var ruledOut = new List<(UnassignedReasonKind Kind, string Text)>();
         foreach (var a in eligible)
         {
-            if (RuleOut(instance, schedule, task, a, load[a], earliestStart) is not { } reason)
+            if (RuleOut(task, a, earliestStart) is not { } reason)
                 return new UnassignedTaskReason(definition.Id, UnassignedReasonKind.NotWorthAssigning,
                     $"agent {problem.Agents[a].Id} could take it, but leaving it unassigned cost less (penalty {SolutionExplainer.Format(problem.Constraints.UnassignedPenalty * definition.Priority)})");
             ruledOut.Add(reason);
@@ -55,37 +71,45 @@ internal static class UnassignedReasons
             UnassignedReasonKind.DeadlineUnreachable => "no eligible agent can meet its deadline",
             _ => "every eligible agent is ruled out",
         };
-        return new UnassignedTaskReason(definition.Id, kind, $"{lead}: {string.Join("; ", ruledOut.Select(r => r.Text))}");
+        var shown = string.Join("; ", ruledOut.Take(ListedAgents).Select(r => r.Text));
+        var more = ruledOut.Count > ListedAgents ? $"; and {ruledOut.Count - ListedAgents} more agents" : "";
+        return new UnassignedTaskReason(definition.Id, kind, $"{lead}: {shown}{more}");
     }
 
-    private static (UnassignedReasonKind Kind, string Text)? RuleOut(ProblemInstance instance, Schedule schedule, int task, int agent, double agentLoad, double earliestStart)
+    private (UnassignedReasonKind Kind, string Text)? RuleOut(int task, int agent, double earliestStart)
     {
-        var problem = instance.Problem;
+        var problem = _instance.Problem;
         var id = problem.Agents[agent].Id;
-        var need = instance.Load(task, agent);
-        var capacity = instance.Capacity[agent];
-        if (problem.Constraints.Capacity.IsHard && NumericTolerance.Exceeds(agentLoad + need, capacity))
-            return (UnassignedReasonKind.NoCapacity,
-                $"{id} carries {F(agentLoad)} of capacity {F(capacity)} and the task needs {F(need)}");
+        var need = _instance.Load(task, agent);
+        var capacity = _instance.Capacity[agent];
+        if (problem.Constraints.Capacity.IsHard && NumericTolerance.Exceeds(_load[agent] + need, capacity))
+            return (UnassignedReasonKind.NoCapacity, $"{id} carries {F(_load[agent])} of capacity {F(capacity)} and the task needs {F(need)}");
 
         var windows = problem.Agents[agent].Availability;
-        var duration = instance.Duration(task, agent);
+        var duration = _instance.Duration(task, agent);
         if (AvailabilityFit.EarliestFinish(windows, earliestStart, duration) is not { } finish)
             return (UnassignedReasonKind.NoAvailabilityWindow,
                 $"{id}'s windows after time {F(earliestStart)} are too short for duration {F(duration)} (longest window {F(AvailabilityFit.LongestWindow(windows))})");
+        var deadline = problem.Constraints.Deadlines.IsHard ? problem.Tasks[task].Deadline : null;
+        if (deadline is { } due && NumericTolerance.Exceeds(finish, due))
+            return (UnassignedReasonKind.DeadlineUnreachable, $"on {id} it would end at {F(finish)} at the earliest, after its deadline {F(due)}");
 
-        if (problem.Constraints.Deadlines.IsHard && problem.Tasks[task].Deadline is { } deadline && NumericTolerance.Exceeds(finish, deadline))
-            return (UnassignedReasonKind.DeadlineUnreachable, $"on {id} it would end at {F(finish)} at the earliest, after its deadline {F(deadline)}");
-
-        var timeline = new AgentTimeline(windows);
-        for (var t = 0; t < schedule.TaskCount; t++)
-            if (schedule.AgentOfTask[t] == agent && schedule.IsPlaced(t))
-                timeline.Reserve(schedule.Start[t], schedule.End[t]);
-        if (timeline.FindStart(earliestStart, duration) is not { } start)
+        if (Timeline(agent).FindStart(earliestStart, duration) is not { } start)
             return (UnassignedReasonKind.NoAvailabilityWindow, $"{id}'s windows after time {F(earliestStart)} are booked by its other tasks");
-        if (problem.Constraints.Deadlines.IsHard && problem.Tasks[task].Deadline is { } due && NumericTolerance.Exceeds(start + duration, due))
-            return (UnassignedReasonKind.DeadlineUnreachable, $"{id} is busy until it could only end at {F(start + duration)}, after its deadline {F(due)}");
+        if (deadline is { } late && NumericTolerance.Exceeds(start + duration, late))
+            return (UnassignedReasonKind.DeadlineUnreachable, $"{id} is busy until it could only end at {F(start + duration)}, after its deadline {F(late)}");
         return null;
+    }
+
+    private AgentTimeline Timeline(int agent)
+    {
+        if (_timelines[agent] is { } existing)
+            return existing;
+        var timeline = new AgentTimeline(_instance.Problem.Agents[agent].Availability);
+        for (var t = 0; t < _schedule.TaskCount; t++)
+            if (_schedule.AgentOfTask[t] == agent && _schedule.IsPlaced(t))
+                timeline.Reserve(_schedule.Start[t], _schedule.End[t]);
+        return _timelines[agent] = timeline;
     }
 
     private static string Skills(IReadOnlyCollection<string> skills) =>

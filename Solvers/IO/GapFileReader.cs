@@ -54,6 +54,7 @@ public static class GapFileReader
     {
         var m = cursor.Next($"the number of agents m of {instanceLabel}", minimum: 1);
         var n = cursor.Next($"the number of tasks n of {instanceLabel}", minimum: 1);
+        cursor.ExpectAtLeast(2L * m * n + m, $"{instanceLabel}: {m} agents × {n} tasks (two {m}×{n} matrices and {m} capacities)");
         var cost = ReadMatrix(cursor, m, n, "cost c", instanceLabel, minimum: int.MinValue);
         var resource = ReadMatrix(cursor, m, n, "resource r", instanceLabel, minimum: 0);
         var capacity = new int[m];
@@ -110,6 +111,14 @@ public static class GapFileReader
             if (value < minimum)
                 throw new GapFormatException(path, _position, token.Line, $"expected {expected} ≥ {minimum}, found {value}");
             return value;
+        }
+
+        /// <summary>Fails early, before allocating, when a header announces more numbers than the file holds.</summary>
+        public void ExpectAtLeast(long count, string what)
+        {
+            var remaining = tokens.Count - _position;
+            if (count > remaining)
+                throw new GapFormatException(path, _position, tokens[_position - 1].Line, $"{what} need {count} more numbers, but only {remaining} remain");
         }
 
         public void ExpectEnd(string expected)

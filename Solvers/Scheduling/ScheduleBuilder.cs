@@ -9,7 +9,7 @@ namespace QuantumScheduler.Solvers.Scheduling;
 /// agent's availability windows, never overlapping the agent's other tasks. Deadlines are not enforced
 /// here: a late task is placed late, and the checker reports it.
 /// </summary>
-/// <remarks>Create one builder per problem and reuse it: the placement order is computed once.</remarks>
+/// <remarks>Create one builder per problem and reuse it: the placement order is computed once. <see cref="Build"/> keeps no state between calls, so threads may share a builder.</remarks>
 public sealed class ScheduleBuilder
 {
     private readonly ProblemInstance _instance;

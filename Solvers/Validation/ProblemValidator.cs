@@ -36,13 +36,15 @@ public static class ProblemValidator
 
         public IReadOnlyList<ValidationError> Execute()
         {
-            if (problem.Agents is null) Error("agents", "required");
-            if (problem.Tasks is null) Error("tasks", "required");
+            NotNull("agents", problem.Agents);
+            NotNull("tasks", problem.Tasks);
+            NotNull("overrides", problem.Overrides);
+            NotNull("pinned", problem.Pinned);
             ValidateAgents();
             ValidateTasks();
             ValidateOverrides();
-            ValidateAssignments(problem.Pinned ?? [], "pinned", requireEligible: true);
-            ValidateAssignments(problem.InitialSolution ?? [], "initialSolution", requireEligible: true);
+            ValidateAssignments(problem.Pinned ?? [], "pinned");
+            ValidateAssignments(problem.InitialSolution ?? [], "initialSolution");
             ValidateSkills();
             ValidateDependencies();
             ValidateDeadlines();
@@ -52,6 +54,13 @@ public static class ProblemValidator
         }
 
         private void Error(string path, string message) => _errors.Add(new ValidationError(path, message));
+
+        /// <summary>Lists built in code may be null despite their type; JSON input never gets here with one.</summary>
+        private void NotNull(string path, object? value)
+        {
+            if (value is null)
+                Error(path, "must not be null (use an empty list)");
+        }
 
         private void NonNegative(string path, double value)
         {
@@ -80,6 +89,7 @@ public static class ProblemValidator
             {
                 var agent = Agents[a];
                 UniqueId("agents", a, agent.Id, _agentIndex);
+                NotNull($"agents[{a}].skills", agent.Skills);
                 var skills = agent.Skills ?? [];
                 for (var s = 0; s < skills.Count; s++)
                     if (string.IsNullOrWhiteSpace(skills[s]))
@@ -113,6 +123,8 @@ public static class ProblemValidator
             {
                 var task = Tasks[t];
                 UniqueId("tasks", t, task.Id, _taskIndex);
+                NotNull($"tasks[{t}].requiredSkills", task.RequiredSkills);
+                NotNull($"tasks[{t}].dependencies", task.Dependencies);
                 NonNegative($"tasks[{t}].duration", task.Duration);
                 if (task.Load is { } load)
                     NonNegative($"tasks[{t}].load", load);
@@ -165,7 +177,7 @@ public static class ProblemValidator
             return -1;
         }
 
-        private void ValidateAssignments(IReadOnlyList<Assignment> assignments, string collection, bool requireEligible)
+        private void ValidateAssignments(IReadOnlyList<Assignment> assignments, string collection)
         {
             var seen = new Dictionary<int, int>();
             for (var i = 0; i < assignments.Count; i++)
@@ -179,7 +191,7 @@ public static class ProblemValidator
                     Error($"{collection}[{i}].taskId", $"task \"{assignments[i].TaskId}\" is listed twice (also {collection}[{seen[task]}])");
                     continue;
                 }
-                if (agent < 0 || !requireEligible)
+                if (agent < 0)
                     continue;
                 var missing = MissingSkills(Tasks[task], Agents[agent]);
                 if (missing.Count > 0)

@@ -11,7 +11,9 @@ internal static class RandomProblems
 {
     private static readonly string[] SkillPool = ["go", "rust", "sql", "ops", "ml"];
 
-    public static SchedulingProblem Create(int seed)
+    /// <param name="seed">Makes the problem reproducible.</param>
+    /// <param name="valid">Only problems <c>ProblemValidator</c> accepts: pins on agents with the skills, tasks optional.</param>
+    public static SchedulingProblem Create(int seed, bool valid = false)
     {
         var random = new Random(seed);
         var agentCount = random.Next(1, 6);
@@ -52,7 +54,9 @@ internal static class RandomProblems
                     });
 
         var pinned = tasks.Where(_ => random.NextDouble() < 0.1)
-            .Select(t => new Assignment(t.Id, agents[random.Next(agentCount)].Id)).ToArray();
+            .Select(t => new Assignment(t.Id, agents[random.Next(agentCount)].Id))
+            .Where(pin => !valid || tasks.Single(t => t.Id == pin.TaskId).RequiredSkills.All(agents.Single(a => a.Id == pin.AgentId).Skills.Contains))
+            .ToArray();
 
         var kinds = Enum.GetValues<ObjectiveKind>();
         return new SchedulingProblem
@@ -72,7 +76,7 @@ internal static class RandomProblems
             {
                 Capacity = random.NextDouble() < 0.5 ? ConstraintLevel.Hard : ConstraintLevel.Soft(random.Next(1, 10)),
                 Deadlines = random.NextDouble() < 0.5 ? ConstraintLevel.Hard : ConstraintLevel.Soft(random.Next(1, 10)),
-                AllowUnassigned = random.NextDouble() < 0.5,
+                AllowUnassigned = valid || random.NextDouble() < 0.5,
                 UnassignedPenalty = random.Next(10, 100),
             },
         };

@@ -1,5 +1,6 @@
 using QuantumScheduler.Solvers.IO;
 using QuantumScheduler.Solvers.Model;
+using QuantumScheduler.Solvers.Validation;
 
 namespace QuantumScheduler.Solvers.Tests.IO;
 
@@ -10,7 +11,7 @@ public sealed class GapFileReaderTests : IDisposable
     public void Dispose() => Directory.Delete(_scratch, recursive: true);
 
     // OR-Library's published sizes: gap1..gap4 are 5 agents × 15/20/25/30 jobs, gap5 and gap6 8 × 24/32.
-    [Theory]
+    [GapBenchmarkTheory]
     [InlineData(1, 5, 15)]
     [InlineData(2, 5, 20)]
     [InlineData(3, 5, 25)]
@@ -31,10 +32,11 @@ public sealed class GapFileReaderTests : IDisposable
             Assert.Equal(agents * tasks, problem.Overrides.Count);
             Assert.Equal(ObjectiveSense.Maximize, problem.Objective.Sense);
             Assert.Equal(ObjectiveKind.TotalCost, problem.Objective.Kind);
+            Assert.Empty(ProblemValidator.Validate(problem));
         }
     }
 
-    [Fact]
+    [GapBenchmarkFact]
     public void Every_yagiura_file_is_one_instance_sized_as_its_name_says()
     {
         var files = Directory.GetFiles(Path.Combine(TestPaths.GapBenchmarks, "yagiura"));
@@ -51,7 +53,7 @@ public sealed class GapFileReaderTests : IDisposable
         }
     }
 
-    [Fact]
+    [GapBenchmarkFact]
     public void Every_instance_named_in_the_optima_table_is_read()
     {
         var names = Directory.GetFiles(TestPaths.GapBenchmarks, "*", SearchOption.AllDirectories)
@@ -96,10 +98,12 @@ public sealed class GapFileReaderTests : IDisposable
 
     [Theory]
     [InlineData("1\n2 2 1 2 3 x 1 1 1 1 5 5", "token 7 (line 2): expected cost c[2][2] of instance 1 (an integer), found \"x\"")]
-    [InlineData("1\n2 2 1 2 3 4 1 1 1 1 5", "token 13: unexpected end of file; expected capacity b[2] of instance 1")]
+    [InlineData("1\n2 2 1 2 3 4 1 1 1 1 5", "token 3 (line 2): instance 1: 2 agents × 2 tasks (two 2×2 matrices and 2 capacities) need 10 more numbers, but only 9 remain")]
+    [InlineData("2\n1 1 5 3 4", "token 7: unexpected end of file; expected the number of agents m of instance 2")]
     [InlineData("1\n1 1 1 1 5 7 7", "token 7 (line 2): expected the end of the file after 1 instance(s), found \"7\" (2 extra token(s))")]
     [InlineData("1\n1 1 1 -1 5", "token 5 (line 2): expected resource r[1][1] of instance 1 ≥ 0, found -1")]
     [InlineData("  \n", "token 1: the file is empty")]
+    [InlineData("1\n100000 100000 1 2 3", "token 3 (line 2): instance 1: 100000 agents × 100000 tasks (two 100000×100000 matrices and 100000 capacities) need 20000100000 more numbers, but only 3 remain")]
     public void A_malformed_file_is_an_error_naming_file_token_and_expectation(string content, string expected)
     {
         var path = Write("bad.txt", content);

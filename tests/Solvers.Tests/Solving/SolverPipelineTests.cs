@@ -131,6 +131,24 @@ public sealed class SolverPipelineTests
     }
 
     [Fact]
+    public void A_backend_that_proves_infeasibility_gets_a_diagnosis_and_every_task_reported()
+    {
+        var problem = Team with { Agents = [Team.Agents[0], Team.Agents[1] with { Capacity = 3 }] };
+        var instance = ProblemInstance.Compile(problem);
+        var result = new BackendResult { AgentOfTask = [-1, -1, -1], Termination = TerminationReason.Infeasible };
+
+        var solution = SolverPipeline.Complete(instance, result, "exact", TimeSpan.FromSeconds(1));
+
+        Assert.Equal(SolutionStatus.Infeasible, solution.Status);
+        Assert.Equal(TerminationReason.Infeasible, solution.Termination);
+        Assert.Equal(["t1", "t2", "t3"], solution.UnassignedTaskIds);
+        Assert.Equal(3, solution.Violations.Count(v => v.Constraint == ConstraintKind.Unassigned));
+        var conflict = Assert.Single(solution.Diagnosis!.Conflicts);
+        Assert.Equal(ConflictKind.TaskFitsNoAgent, conflict.Kind);
+        Assert.Equal(["t2"], conflict.TaskIds); // needs 'rust' (load 5); only a2 has it, with capacity 3
+    }
+
+    [Fact]
     public async Task Pinned_assignments_are_kept()
     {
         var pinned = Team with { Pinned = [new Assignment("t3", "a2")] };

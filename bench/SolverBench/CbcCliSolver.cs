@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Globalization;
 using QuantumScheduler.Solvers.Backends;
 using QuantumScheduler.Solvers.Backends.Mip;
 using QuantumScheduler.Solvers.Model;
@@ -9,8 +8,8 @@ namespace QuantumScheduler.Bench.SolverBench;
 
 /// <summary>
 /// Debian's <c>cbc</c> command on the very model <c>classical-mip</c> builds (written with <see cref="MipLpFormat"/>),
-/// with the same settings the backend uses by default (elapsed-time limit, feasibility pump off, seed, threads), so
-/// the two can be compared side by side. The process is killed if it overruns the limit by <see cref="KillGrace"/>.
+/// with the parameters the backend uses by default (<see cref="CbcCommandLine"/>: elapsed-time limit, feasibility
+/// pump off, seed, threads), so the two can be compared side by side. The process is killed if it overruns the limit by <see cref="KillGrace"/>.
 /// </summary>
 internal sealed class CbcCliSolver : IInstanceSolver
 {
@@ -62,19 +61,10 @@ internal sealed class CbcCliSolver : IInstanceSolver
 
     private static List<string> Arguments(string model, string solution, SolveOptions options)
     {
-        var seed = ((int)((uint)options.Seed % int.MaxValue) + 1).ToString(CultureInfo.InvariantCulture);
-        var arguments = new List<string>
-        {
-            model,
-            "timeMode", "elapsed",
-            "sec", options.TimeLimit.TotalSeconds.ToString("R", CultureInfo.InvariantCulture),
-            "feas", "off",
-            "randomSeed", seed,
-            "randomCbcSeed", seed,
-        };
-        var threads = options.Threads == 0 ? Environment.ProcessorCount : options.Threads;
-        if (threads > 1)
-            arguments.AddRange(["threads", threads.ToString(CultureInfo.InvariantCulture)]);
+        var arguments = new List<string> { model };
+        // The command keeps its default log: the bound is read from it.
+        foreach (var (name, value) in CbcCommandLine.For(options, new ClassicalMipOptions(), options.TimeLimit).Where(p => p.Key is not ("log" or "slog")))
+            arguments.AddRange([name, value]);
         arguments.AddRange(["solve", "solu", solution]);
         return arguments;
     }

@@ -17,7 +17,7 @@ internal sealed class CbcLibrary
     private static readonly string[] RequiredExports =
     [
         "Cbc_newModel", "Cbc_deleteModel", "Cbc_getVersion", "Cbc_loadProblem", "Cbc_setInteger", "Cbc_setObjSense",
-        "Cbc_setParameter", "Cbc_setMIPStartI", "Cbc_addCutCallback", "Cbc_solve", "Cbc_getNumCols", "Cbc_bestSolution",
+        "Cbc_setParameter", "Cbc_setMIPStartI", "Cbc_addCutCallback", "Cbc_registerCallBack", "Cbc_solve", "Cbc_getNumCols", "Cbc_bestSolution",
         "Cbc_getObjValue", "Cbc_getBestPossibleObjValue", "Cbc_isProvenOptimal", "Cbc_isProvenInfeasible",
         "Cbc_secondaryStatus", "Cbc_getNodeCount", "Osi_getNumCols", "Osi_getColUpper", "OsiCuts_addRowCut",
     ];
@@ -47,7 +47,14 @@ internal sealed class CbcLibrary
         {
             if (s_resolverInstalled)
                 return;
-            NativeLibrary.SetDllImportResolver(typeof(CbcLibrary).Assembly, Resolve);
+            try
+            {
+                NativeLibrary.SetDllImportResolver(typeof(CbcLibrary).Assembly, Resolve);
+            }
+            catch (InvalidOperationException)
+            {
+                // Another part of this assembly owns the resolver; the soname still loads by default probing.
+            }
             s_resolverInstalled = true;
         }
     }

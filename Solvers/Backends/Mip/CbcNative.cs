@@ -9,8 +9,11 @@ namespace QuantumScheduler.Solvers.Backends.Mip;
 /// </summary>
 internal static partial class CbcNative
 {
-    /// <summary>The logical library name that <see cref="CbcLibrary"/>'s import resolver maps to the real file.</summary>
-    public const string LibraryName = "CbcSolver";
+    /// <summary>
+    /// The library the declarations bind to. <see cref="CbcLibrary"/>'s import resolver maps it to the handle it
+    /// validated; being the real soname, it also resolves by default probing if another resolver owns the assembly.
+    /// </summary>
+    public const string LibraryName = CbcLibrary.DefaultFileName;
 
     [LibraryImport(LibraryName)]
     public static partial CbcModelHandle Cbc_newModel();
@@ -43,6 +46,10 @@ internal static partial class CbcNative
     [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
     public static unsafe partial void Cbc_addCutCallback(
         CbcModelHandle model, delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr, void> callback, string name, IntPtr appData);
+
+    [LibraryImport(LibraryName)]
+    public static unsafe partial void Cbc_registerCallBack(
+        CbcModelHandle model, delegate* unmanaged[Cdecl]<IntPtr, int, int, double*, int, int*, int, IntPtr, void> callback);
 
     [LibraryImport(LibraryName)]
     public static partial int Cbc_solve(CbcModelHandle model);

@@ -14,18 +14,27 @@ internal sealed class CbcSolveRun
     private readonly IReadOnlyList<KeyValuePair<string, string>> _parameters;
     private readonly IReadOnlyList<int> _startColumns;
     private readonly CbcStopSignal _stop = new();
+    private readonly CbcSearchMonitor? _monitor;
     private readonly TaskCompletionSource<CbcOutcome> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public CbcSolveRun(MipModel model, IReadOnlyList<KeyValuePair<string, string>> parameters, IReadOnlyList<int> startColumns)
+    /// <param name="model">The MIP to load.</param>
+    /// <param name="parameters">CBC command-line parameters, in order.</param>
+    /// <param name="startColumns">Assignment columns of the MIP start (set to 1).</param>
+    /// <param name="target">See <see cref="SolveOptions.TargetObjective"/>.</param>
+    /// <param name="unimproved">See <see cref="SolveOptions.UnimprovedTimeLimit"/>.</param>
+    public CbcSolveRun(MipModel model, IReadOnlyList<KeyValuePair<string, string>> parameters, IReadOnlyList<int> startColumns, double? target, TimeSpan? unimproved)
     {
         _model = model;
         _parameters = parameters;
         _startColumns = startColumns;
+        // Only watch messages when a rule needs it: CBC then prints its message stream to standard output.
+        _monitor = !CbcSearchMonitor.IsNeeded(target, unimproved) ? null : new CbcSearchMonitor(_stop, model.Maximize, target, unimproved);
     }
 
     public Task<CbcOutcome> Completion => _completion.Task;
 
-    public bool StopRequested => _stop.IsRequested;
+    /// <summary>The target or unimproved-time rule that stopped CBC, or null.</summary>
+    public TerminationReason? StoppedByRule => _monitor?.StoppedBy;
 
     public Task<CbcOutcome> Start()
     {
@@ -49,8 +58,18 @@ internal sealed class CbcSolveRun
             unsafe
             {
                 CbcNative.Cbc_addCutCallback(handle, CbcStopSignal.Callback, "stop-signal", _stop.Cookie);
+                if (_monitor is not null)
+                    CbcNative.Cbc_registerCallBack(handle, CbcSearchMonitor.Callback);
             }
-            CbcNative.Cbc_solve(handle);
+            _monitor?.Attach(handle.DangerousGetHandle());
+            try
+            {
+                CbcNative.Cbc_solve(handle);
+            }
+            finally
+            {
+                _monitor?.Detach(handle.DangerousGetHandle());
+            }
             _completion.SetResult(Read(handle));
         }
         catch (Exception e)

@@ -13,9 +13,11 @@ namespace QuantumScheduler.Solvers.Backends.Mip;
 /// The time limit is CBC's own (wall clock) and is enforced a second time here: past the limit plus
 /// <see cref="ClassicalMipOptions.StopGrace"/> the backend stops CBC through <see cref="CbcStopSignal"/>, and if CBC
 /// still has not returned after <see cref="ClassicalMipOptions.AbandonGrace"/> it answers without it (warm start or
-/// nothing). Cancellation stops CBC the same way. CBC 2.10's C API reports no incumbents while it runs, so progress is
-/// reported once, with the final incumbent. CBC 2.10 cannot run two solves at once in one process
-/// (<see cref="CbcSolveGate"/>): concurrent calls queue, and the queueing time counts against their time limits.
+/// nothing). Cancellation, <see cref="SolveOptions.TargetObjective"/> and <see cref="SolveOptions.UnimprovedTimeLimit"/>
+/// (watched through CBC's messages, <see cref="CbcSearchMonitor"/>) stop CBC the same way. CBC 2.10's C API never
+/// hands out an incumbent's solution while it runs, so progress is reported once, with the final incumbent.
+/// CBC 2.10 cannot run two solves at once in one process (<see cref="CbcSolveGate"/>): concurrent calls queue, and
+/// the queueing time counts against their time limits.
 /// </para>
 /// </summary>
 public sealed class ClassicalMipBackend : ISolverBackend
@@ -69,6 +71,12 @@ public sealed class ClassicalMipBackend : ISolverBackend
         if (MipSupport.WhyUnsupported(instance.Problem) is { } unsupported)
             throw new NotSupportedException(unsupported);
 
+        if (instance.TaskCount == 0)
+        {
+            // Nothing to decide, and CBC takes a model without integer columns down its LP path, which keeps no solution.
+            return new BackendResult { AgentOfTask = [], Termination = TerminationReason.Optimal, Bound = 0 };
+        }
+
         var clock = Stopwatch.StartNew();
         var model = MipModelBuilder.Build(instance);
         var start = MipWarmStart.Columns(instance, model);
@@ -88,7 +96,7 @@ public sealed class ClassicalMipBackend : ISolverBackend
             return Unfinished(model, start, cancellationToken.IsCancellationRequested ? TerminationReason.Cancelled : TerminationReason.TimeLimit, details);
         }
         var remaining = options.TimeLimit - clock.Elapsed;
-        var run = new CbcSolveRun(model, Parameters(options, remaining), start);
+        var run = new CbcSolveRun(model, CbcCommandLine.For(options, _options, remaining), start, options.TargetObjective, options.UnimprovedTimeLimit);
         var interruption = await SuperviseAsync(run, remaining, cancellationToken).ConfigureAwait(false);
         if (interruption is not null)
             details["stoppedBy"] = interruption.Value.Description;
@@ -96,13 +104,18 @@ public sealed class ClassicalMipBackend : ISolverBackend
             return Unfinished(model, start, abandoned.Termination, details);
 
         var outcome = await run.Completion.ConfigureAwait(false);
+        if (interruption is null && run.StoppedByRule is { } rule)
+        {
+            interruption = new Interruption(rule, Abandoned: false);
+            details["stoppedBy"] = interruption.Value.Description;
+        }
         details["nodes"] = Format(outcome.Nodes);
         details["cbcSecondaryStatus"] = Format(outcome.SecondaryStatus);
         var agentOfTask = outcome.Solution is { } solution ? model.Decode(solution) : MipWarmStart.Assignment(model, start);
         var result = interruption is { } stopped
             // After a stop CBC believes its pruned tree was searched: its optimality and bound are not proofs.
             ? new BackendResult { AgentOfTask = agentOfTask, Termination = stopped.Termination, Details = details }
-            : Completed(outcome, agentOfTask, details);
+            : FromOutcome(outcome, agentOfTask, details);
         if (outcome.Solution is not null)
         {
             details["mipObjective"] = Format(outcome.Objective);
@@ -111,7 +124,7 @@ public sealed class ClassicalMipBackend : ISolverBackend
         return result;
     }
 
-    private static BackendResult Completed(CbcOutcome outcome, int[] agentOfTask, IReadOnlyDictionary<string, string> details)
+    private static BackendResult FromOutcome(CbcOutcome outcome, int[] agentOfTask, IReadOnlyDictionary<string, string> details)
     {
         double? bound = Math.Abs(outcome.BestPossible) < NoValue ? outcome.BestPossible : null;
         var termination = outcome switch
@@ -146,29 +159,6 @@ public sealed class ClassicalMipBackend : ISolverBackend
         return new Interruption(termination, Abandoned: !stopped);
     }
 
-    private List<KeyValuePair<string, string>> Parameters(SolveOptions options, TimeSpan timeLimit)
-    {
-        var threads = options.Threads == 0 ? Environment.ProcessorCount : options.Threads;
-        // CBC reads seed 0 as "take one from the clock"; keep every user seed reproducible.
-        var seed = Format((int)((uint)options.Seed % int.MaxValue) + 1);
-        var parameters = new List<KeyValuePair<string, string>>
-        {
-            new("log", Format(_options.LogLevel)),
-            new("slog", Format(_options.LogLevel)),
-            new("timeMode", "elapsed"),
-            new("sec", Format(Math.Clamp(timeLimit.TotalSeconds, 0, 1e9))),
-            new("randomSeed", seed),
-            new("randomCbcSeed", seed),
-            new("feas", _options.FeasibilityPump ? "on" : "off"),
-        };
-        if (options.TargetGap is { } gap)
-            parameters.Add(new("ratioGap", Format(gap)));
-        if (threads > 1)
-            parameters.Add(new("threads", Format(threads)));
-        parameters.AddRange(_options.ExtraParameters);
-        return parameters;
-    }
-
     private static TimeSpan DelayOf(TimeSpan span) =>
         span < TimeSpan.Zero ? TimeSpan.Zero : span.TotalMilliseconds >= int.MaxValue ? Timeout.InfiniteTimeSpan : span;
 
@@ -178,7 +168,12 @@ public sealed class ClassicalMipBackend : ISolverBackend
 
     private readonly record struct Interruption(TerminationReason Termination, bool Abandoned)
     {
-        public string Description =>
-            (Termination == TerminationReason.Cancelled ? "cancellation" : "watchdog") + (Abandoned ? " (CBC abandoned, still running)" : string.Empty);
+        public string Description => Termination switch
+        {
+            TerminationReason.Cancelled => "cancellation",
+            TerminationReason.TargetReached => "target objective",
+            TerminationReason.UnimprovedTimeLimit => "unimproved time limit",
+            _ => "watchdog",
+        } + (Abandoned ? " (CBC abandoned, still running)" : string.Empty);
     }
 }

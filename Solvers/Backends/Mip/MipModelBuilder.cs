@@ -1,3 +1,4 @@
+using QuantumScheduler.Solvers.Evaluation;
 using QuantumScheduler.Solvers.Model;
 
 namespace QuantumScheduler.Solvers.Backends.Mip;
@@ -23,7 +24,7 @@ internal static class MipModelBuilder
     public static MipModel Build(ProblemInstance instance)
     {
         var problem = instance.Problem;
-        var weights = MipObjectiveWeights.Of(problem.Objective);
+        var weights = ObjectiveTerms.EffectiveWeights(problem.Objective);
         var maximize = instance.Sense == ObjectiveSense.Maximize;
         var worse = maximize ? -1.0 : 1.0;
         var constraints = problem.Constraints;
@@ -112,7 +113,7 @@ internal static class MipModelBuilder
         private readonly List<double> _lower = [];
         private readonly List<double> _upper = [];
 
-        public RowLayout(ProblemInstance instance, MipObjectiveWeights weights)
+        public RowLayout(ProblemInstance instance, ObjectiveWeights weights)
         {
             for (var t = 0; t < instance.TaskCount; t++)
                 Add(1, 1);

@@ -1,3 +1,4 @@
+using QuantumScheduler.Solvers.Evaluation;
 using QuantumScheduler.Solvers.Model;
 
 namespace QuantumScheduler.Solvers.Backends.Mip;
@@ -27,8 +28,8 @@ internal static class MipSupport
     {
         const string Prefix = "classical-mip has no time-indexed variables, so it cannot model ";
         var objective = problem.Objective;
-        var weights = MipObjectiveWeights.Of(objective);
-        if (weights.Tardiness != 0)
+        var weights = ObjectiveTerms.EffectiveWeights(objective);
+        if (weights.WeightedTardiness != 0)
             return Prefix + "the weighted-tardiness objective (use classical-tabu)";
         if (objective.Sense == ObjectiveSense.Maximize && objective.Kind != ObjectiveKind.TotalCost)
             return $"classical-mip maximises only the TotalCost objective (profit); {objective.Kind} is always minimised";

@@ -3,7 +3,7 @@ namespace QuantumScheduler.Solvers.Backends.Tabu;
 /// <summary>
 /// The price per unit of excess load on each slot: the search minimises cost + Σ weight × excess. With hard
 /// capacities the weights oscillate (strategic oscillation): a slot that stays overloaded gets dearer every
-/// iteration, one that is respected gets cheaper, so the search crosses infeasible space and comes back. With
+/// iteration, and all get cheaper while the solution is feasible, so the search crosses infeasible space and comes back. With
 /// soft capacities the weight is the user's fixed price and never moves.
 /// </summary>
 internal sealed class CapacityPenalty
@@ -46,14 +46,19 @@ internal sealed class CapacityPenalty
         for (var s = 0; s < Current.Length; s++) Current[s] = At(s, state.SlotLoad[s]);
     }
 
-    /// <summary>One oscillation step after a move: overloaded slots get dearer, the others cheaper.</summary>
+    /// <summary>
+    /// One oscillation step after a move: while the solution is infeasible its overloaded slots get dearer; once
+    /// it is feasible every slot gets cheaper. (Cheapening respected slots while others are overloaded would let
+    /// the excess wander from slot to slot without ever being repaired.)
+    /// </summary>
     public void Adapt(SearchState state)
     {
         if (!_adaptive) return;
+        var feasible = state.OverloadedSlots == 0;
         for (var s = 0; s < Weight.Length; s++)
         {
-            var weight = state.Excess(s) > 0 ? Weight[s] * _increase : Weight[s] * _decrease;
-            Weight[s] = Math.Clamp(weight, _minimum, _maximum);
+            if (feasible) Weight[s] = Math.Max(_minimum, Weight[s] * _decrease);
+            else if (state.Excess(s) > 0) Weight[s] = Math.Min(_maximum, Weight[s] * _increase);
         }
     }
 

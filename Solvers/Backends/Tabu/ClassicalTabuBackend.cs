@@ -4,9 +4,11 @@ using QuantumScheduler.Solvers.Model;
 namespace QuantumScheduler.Solvers.Backends.Tabu;
 
 /// <summary>
-/// <c>classical-tabu</c>: an anytime tabu search over assignments with shift and swap moves, strategic oscillation
-/// through infeasible space under adaptive capacity penalties, elite restarts, and a multi-threaded portfolio that
-/// is reproducible for a given seed and thread count. See docs/solvers-classical-tabu.md.
+/// <c>classical-tabu</c>: an anytime tabu search over assignments. Total-cost problems without time constraints
+/// take the fast path (shift, swap and ejection-chain moves evaluated in O(1), strategic oscillation through
+/// infeasible space under adaptive capacity penalties); everything else takes the schedule path, which scores
+/// sampled moves with the shared objective evaluator. Both run as a multi-threaded portfolio with elite restarts
+/// that is reproducible for a given seed and thread count. See docs/solvers-classical-tabu.md.
 /// </summary>
 public sealed class ClassicalTabuBackend : ISolverBackend
 {
@@ -25,7 +27,10 @@ public sealed class ClassicalTabuBackend : ISolverBackend
 
     public BackendCapabilities Capabilities { get; } = new()
     {
-        Objectives = new HashSet<ObjectiveKind> { ObjectiveKind.TotalCost },
+        Objectives = new HashSet<ObjectiveKind>(Enum.GetValues<ObjectiveKind>()),
+        SupportsDependencies = true,
+        SupportsDeadlines = true,
+        SupportsAvailability = true,
         SupportsSoftConstraints = true,
         SupportsUnassigned = true,
         SupportsWarmStart = true,
@@ -39,47 +44,48 @@ public sealed class ClassicalTabuBackend : ISolverBackend
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(options);
         if (options.Threads < 0) throw new ArgumentOutOfRangeException(nameof(options), options.Threads, "SolveOptions.Threads must be 0 (all cores) or positive.");
-        EnsureSupported(instance);
+        var model = AssignmentModel.Create(instance);
         // The token is not handed to the task factory: a cancelled solve still returns its best assignment.
-        return Task.Factory.StartNew(() => Solve(instance, options, progress, cancellationToken), CancellationToken.None,
+        return Task.Factory.StartNew(() => Solve(model, options, progress, cancellationToken), CancellationToken.None,
             TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
-    private BackendResult Solve(ProblemInstance instance, SolveOptions options, IProgress<SolveProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Whether the problem is a pure assignment problem with a linear objective, so the fast path applies.</summary>
+    internal static bool IsAssignmentProblem(ProblemInstance instance)
     {
-        var model = AssignmentModel.Create(instance);
-        var monitor = new SearchMonitor(model, options, progress, cancellationToken);
+        var problem = instance.Problem;
+        return problem.Objective.Kind == ObjectiveKind.TotalCost
+               && problem.Tasks.All(t => t.Dependencies.Count == 0 && t.Deadline is null)
+               && problem.Agents.All(a => a.Availability is null);
+    }
+
+    private BackendResult Solve(AssignmentModel model, SolveOptions options, IProgress<SolveProgress>? progress, CancellationToken cancellationToken)
+    {
+        var fastPath = IsAssignmentProblem(model.Instance);
+        var lowerBound = fastPath ? model.LowerBound : double.NegativeInfinity;
+        var monitor = new SearchMonitor(model, options, lowerBound, progress, cancellationToken);
         var threads = options.Threads == 0 ? Environment.ProcessorCount : options.Threads;
-        var search = new PortfolioSearch(model, _options, options.Seed, threads, monitor);
+        Func<int, SearchWorker> createWorker = fastPath
+            ? seed => new AssignmentTabuWorker(model, _options, seed, monitor)
+            : seed => new ScheduleTabuWorker(model, _options, seed, monitor);
+        var search = new PortfolioSearch(model, _options, options.Seed, threads, monitor, createWorker);
         var best = search.Run();
         var reason = monitor.Reason ?? TerminationReason.Completed;
         var details = new Dictionary<string, string>
         {
+            ["path"] = fastPath ? "assignment" : "schedule",
             ["threads"] = threads.ToString(CultureInfo.InvariantCulture),
             ["iterations"] = search.Workers.Sum(w => w.Iterations).ToString(CultureInfo.InvariantCulture),
+            ["evaluations"] = search.Workers.Sum(w => w.Evaluations).ToString(CultureInfo.InvariantCulture),
             ["restarts"] = search.Workers.Sum(w => w.Restarts).ToString(CultureInfo.InvariantCulture),
-            ["lowerBound"] = model.ToProblemSense(model.LowerBound).ToString("R", CultureInfo.InvariantCulture),
         };
+        if (fastPath) details["lowerBound"] = model.ToProblemSense(lowerBound).ToString("R", CultureInfo.InvariantCulture);
         return new BackendResult
         {
             AgentOfTask = model.ToAgentOfTask(best.BestSlotOf),
             Termination = reason,
-            Bound = reason == TerminationReason.Optimal ? model.ToProblemSense(model.LowerBound) : null,
+            Bound = reason == TerminationReason.Optimal ? model.ToProblemSense(lowerBound) : null,
             Details = details,
         };
-    }
-
-    /// <summary>Refuses, with every reason at once, a problem that needs what this backend does not do.</summary>
-    private void EnsureSupported(ProblemInstance instance)
-    {
-        var problem = instance.Problem;
-        var reasons = new List<string>();
-        if (!Capabilities.Objectives.Contains(problem.Objective.Kind))
-            reasons.Add($"objective {problem.Objective.Kind} is not supported (supported: {string.Join(", ", Capabilities.Objectives)})");
-        if (problem.Tasks.Any(t => t.Dependencies.Count > 0)) reasons.Add("task dependencies are not supported");
-        if (problem.Tasks.Any(t => t.Deadline is not null)) reasons.Add("deadlines are not supported");
-        if (problem.Agents.Any(a => a.Availability is not null)) reasons.Add("availability windows are not supported");
-        if (reasons.Count > 0)
-            throw new NotSupportedException($"{BackendName} cannot solve problem \"{problem.Name}\": {string.Join("; ", reasons)}.");
     }
 }

@@ -54,6 +54,17 @@ internal sealed class MoveSelector
         Accept(Move.Swap(task, partner), delta);
     }
 
+    /// <summary>
+    /// Considers moving <paramref name="task"/> to <paramref name="slot"/> and ejecting <paramref name="partner"/>
+    /// from there to <paramref name="partnerSlot"/> (the ejection itself was already chosen among non-tabu moves).
+    /// </summary>
+    public void OfferChain(int task, int slot, int partner, int partnerSlot, double delta, double costDelta)
+    {
+        var move = Move.Chain(task, slot, partner, partnerSlot);
+        if (_tabu.IsTabu(task, slot, _iteration) && !Aspires(move, delta, costDelta)) return;
+        Accept(move, delta);
+    }
+
     private void Accept(Move move, double delta)
     {
         if (delta < BestDelta)

@@ -11,25 +11,28 @@ internal sealed class PortfolioSearch
     private readonly AssignmentModel _model;
     private readonly TabuSearchOptions _options;
     private readonly SearchMonitor _monitor;
-    private readonly TabuWorker[] _workers;
+    private readonly SearchWorker[] _workers;
     private readonly ElitePool _sharedElite;
     private readonly long _iterationCap;
+    private readonly long _evaluationCap;
     private bool _stop;
 
-    public PortfolioSearch(AssignmentModel model, TabuSearchOptions options, int seed, int threads, SearchMonitor monitor)
+    public PortfolioSearch(AssignmentModel model, TabuSearchOptions options, int seed, int threads, SearchMonitor monitor,
+        Func<int, SearchWorker> createWorker)
     {
         _model = model;
         _options = options;
         _monitor = monitor;
         _sharedElite = new ElitePool(options.EliteSize);
         _iterationCap = options.MaxIterations ?? long.MaxValue;
-        _workers = Enumerable.Range(0, threads).Select(k => new TabuWorker(model, options, WorkerSeed(seed, k), monitor)).ToArray();
+        _evaluationCap = options.MaxEvaluations ?? long.MaxValue;
+        _workers = Enumerable.Range(0, threads).Select(k => createWorker(WorkerSeed(seed, k))).ToArray();
     }
 
-    public IReadOnlyList<TabuWorker> Workers => _workers;
+    public IReadOnlyList<SearchWorker> Workers => _workers;
 
     /// <summary>Searches until a termination rule fires; returns the best worker (lowest index among equals).</summary>
-    public TabuWorker Run()
+    public SearchWorker Run()
     {
         var initial = InitialAssignment.Build(_model);
         foreach (var worker in _workers) worker.Start(initial);
@@ -42,7 +45,7 @@ internal sealed class PortfolioSearch
     {
         while (!_stop)
         {
-            _workers[0].RunEpoch(_options.EvaluationsPerEpoch, _iterationCap);
+            _workers[0].RunEpoch(_options.EvaluationsPerEpoch, _iterationCap, _evaluationCap);
             Synchronise();
         }
     }
@@ -62,13 +65,13 @@ internal sealed class PortfolioSearch
         if (failed.Length > 0) throw new AggregateException("A classical-tabu worker failed.", failed!);
     }
 
-    private Exception? RunWorker(TabuWorker worker, Barrier barrier)
+    private Exception? RunWorker(SearchWorker worker, Barrier barrier)
     {
         try
         {
             while (!_stop)
             {
-                worker.RunEpoch(_options.EvaluationsPerEpoch, _iterationCap);
+                worker.RunEpoch(_options.EvaluationsPerEpoch, _iterationCap, _evaluationCap);
                 barrier.SignalAndWait();
             }
             return null;
@@ -88,18 +91,18 @@ internal sealed class PortfolioSearch
         foreach (var worker in _workers) _sharedElite.OfferAll(worker.Elite);
         var snapshot = _sharedElite.Solutions.ToArray();
         foreach (var worker in _workers) worker.ShareElite(snapshot);
-        if (_workers.All(w => w.Iterations >= _iterationCap)) _monitor.Stop(TerminationReason.Completed);
+        if (_workers.All(w => w.Exhausted(_iterationCap, _evaluationCap))) _monitor.Stop(TerminationReason.Completed);
         _stop = _monitor.ShouldStop();
     }
 
-    private TabuWorker Best()
+    private SearchWorker Best()
     {
         var best = _workers[0];
         foreach (var worker in _workers.Skip(1))
         {
             var better = best.BestIsFeasible
                 ? worker.BestObjective < best.BestObjective
-                : worker.BestIsFeasible || worker.LeastExcess < best.LeastExcess;
+                : worker.BestIsFeasible || worker.LeastViolation < best.LeastViolation;
             if (better) best = worker;
         }
         return best;

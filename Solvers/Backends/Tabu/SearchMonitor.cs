@@ -16,13 +16,16 @@ internal sealed class SearchMonitor
     private readonly CancellationToken _cancellation;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly double _target;
+    private readonly double _lowerBound;
     private readonly Lock _gate = new();
     private double _bestReported = double.PositiveInfinity;
     private long _lastImprovementTicks;
     private int _reason = NoReason;
 
-    public SearchMonitor(AssignmentModel model, SolveOptions options, IProgress<SolveProgress>? progress, CancellationToken cancellation)
+    /// <summary>Starts the clock. Reaching <paramref name="lowerBound"/> (a proven minimisation-form bound, -∞ when none is known) stops the search as optimal.</summary>
+    public SearchMonitor(AssignmentModel model, SolveOptions options, double lowerBound, IProgress<SolveProgress>? progress, CancellationToken cancellation)
     {
+        _lowerBound = lowerBound;
         _model = model;
         _options = options;
         _progress = progress;
@@ -54,6 +57,9 @@ internal sealed class SearchMonitor
         return true;
     }
 
+    /// <summary>The proven lower bound this search stops at (minimisation form).</summary>
+    public double LowerBound => _lowerBound;
+
     /// <summary>A worker found a feasible solution better than its own best; report it if it is the best overall.</summary>
     public void OnFeasible(double objective, int[] slotOf)
     {
@@ -64,7 +70,7 @@ internal sealed class SearchMonitor
             Volatile.Write(ref _lastImprovementTicks, _clock.Elapsed.Ticks);
             _progress?.Report(new SolveProgress(_clock.Elapsed, _model.ToProblemSense(objective), true, _model.ToAgentOfTask(slotOf), null));
         }
-        if (objective <= _model.LowerBound + Tolerance.Of(_model.LowerBound)) Stop(TerminationReason.Optimal);
+        if (objective <= _lowerBound + Tolerance.Of(_lowerBound)) Stop(TerminationReason.Optimal);
         else if (objective <= _target + Tolerance.Of(_target)) Stop(TerminationReason.TargetReached);
     }
 }

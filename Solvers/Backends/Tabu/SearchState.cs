@@ -88,6 +88,24 @@ internal sealed class SearchState
         SlotOf[task] = toSlot;
     }
 
+    /// <summary>Makes a move.</summary>
+    public void Apply(Move move)
+    {
+        switch (move.Kind)
+        {
+            case MoveKind.Shift:
+                Shift(move.Task, move.Slot);
+                break;
+            case MoveKind.Swap:
+                Swap(move.Task, move.Partner);
+                break;
+            case MoveKind.Chain:
+                Shift(move.Partner, move.PartnerSlot);
+                Shift(move.Task, move.Slot);
+                break;
+        }
+    }
+
     /// <summary>Exchanges the slots of two tasks.</summary>
     public void Swap(int first, int second)
     {
@@ -100,20 +118,38 @@ internal sealed class SearchState
     /// <summary>How many slots would be overloaded after the move, without making it.</summary>
     public int OverloadedSlotsAfter(Move move)
     {
-        var first = move.Task;
-        var from = SlotOf[first];
-        var to = move.Kind == MoveKind.Swap ? SlotOf[move.Partner] : move.Slot;
-        var fromLoad = SlotLoad[from] - _model.Load[first * _model.SlotCount + from];
-        var toLoad = SlotLoad[to] + _model.Load[first * _model.SlotCount + to];
-        if (move.Kind == MoveKind.Swap)
+        Span<int> slots = stackalloc int[3];
+        Span<double> loads = stackalloc double[3];
+        var count = 0;
+        void Change(int slot, double delta, Span<int> slots, Span<double> loads)
         {
-            fromLoad += _model.Load[move.Partner * _model.SlotCount + from];
-            toLoad -= _model.Load[move.Partner * _model.SlotCount + to];
+            for (var i = 0; i < count; i++)
+            {
+                if (slots[i] != slot) continue;
+                loads[i] += delta;
+                return;
+            }
+            slots[count] = slot;
+            loads[count++] = SlotLoad[slot] + delta;
         }
-        return OverloadedSlots
-            - (IsOverloaded(from) ? 1 : 0) - (IsOverloaded(to) ? 1 : 0)
-            + (IsOverloaded(from, fromLoad) ? 1 : 0) + (IsOverloaded(to, toLoad) ? 1 : 0);
+
+        var from = SlotOf[move.Task];
+        var to = move.Kind == MoveKind.Swap ? SlotOf[move.Partner] : move.Slot;
+        Change(from, -LoadOf(move.Task, from), slots, loads);
+        Change(to, LoadOf(move.Task, to), slots, loads);
+        if (move.Kind != MoveKind.Shift)
+        {
+            var partnerTo = move.Kind == MoveKind.Swap ? from : move.PartnerSlot;
+            Change(to, -LoadOf(move.Partner, to), slots, loads);
+            Change(partnerTo, LoadOf(move.Partner, partnerTo), slots, loads);
+        }
+        var overloaded = OverloadedSlots;
+        for (var i = 0; i < count; i++)
+            overloaded += (IsOverloaded(slots[i], loads[i]) ? 1 : 0) - (IsOverloaded(slots[i]) ? 1 : 0);
+        return overloaded;
     }
+
+    private double LoadOf(int task, int slot) => _model.Load[task * _model.SlotCount + slot];
 
     private void ChangeLoad(int slot, double delta)
     {

@@ -21,8 +21,8 @@ internal sealed class SwapNeighbourhood
         _partnerLoadOut = new double[model.TaskCount];
     }
 
-    /// <summary>Offers every swap at least as good as the selector's current best; returns the number of moves evaluated.</summary>
-    public long Explore(SearchState state, CapacityPenalty penalty, MoveSelector selector)
+    /// <summary>Offers every swap started by a sampled task at least as good as the selector's current best; returns the number of moves evaluated.</summary>
+    public long Explore(SearchState state, CapacityPenalty penalty, MoveSelector selector, CandidateSample sample)
     {
         var slotCount = _model.SlotCount;
         long evaluations = 0;
@@ -32,7 +32,7 @@ internal sealed class SwapNeighbourhood
             for (var second = first + 1; second < slotCount; second++)
             {
                 var partners = GatherPartners(state, second, first);
-                if (partners > 0) evaluations += ExplorePair(state, penalty, selector, first, second, partners);
+                if (partners > 0) evaluations += ExplorePair(state, penalty, selector, sample.Included, first, second, partners);
             }
         }
         return evaluations;
@@ -56,7 +56,7 @@ internal sealed class SwapNeighbourhood
         return count;
     }
 
-    private long ExplorePair(SearchState state, CapacityPenalty penalty, MoveSelector selector, int first, int second, int partners)
+    private long ExplorePair(SearchState state, CapacityPenalty penalty, MoveSelector selector, bool[] included, int first, int second, int partners)
     {
         var slotCount = _model.SlotCount;
         var firstWeight = penalty.Weight[first];
@@ -69,7 +69,7 @@ internal sealed class SwapNeighbourhood
         foreach (var task in state.Members(first))
         {
             var row = task * slotCount;
-            if (!_model.Movable[task] || double.IsPositiveInfinity(_model.Cost[row + second])) continue;
+            if (!included[task] || double.IsPositiveInfinity(_model.Cost[row + second])) continue;
             var ownCostDelta = _model.Cost[row + second] - _model.Cost[row + first];
             // Excess of each slot after the swap, before adding/removing the partner's load.
             var firstBase = state.SlotLoad[first] - _model.Load[row + first] - _model.Capacity[first];

@@ -6,6 +6,7 @@ using QuantumScheduler.Solvers.Model;
 
 namespace QuantumScheduler.Solvers.Tests.Backends.Mip;
 
+[Collection(CbcCollection.Name)]
 public sealed class ClassicalMipBackendTests
 {
     private static readonly SolveOptions Quick = new() { TimeLimit = TimeSpan.FromSeconds(30) };
@@ -117,6 +118,31 @@ public sealed class ClassicalMipBackendTests
 
         Assert.Equal(TerminationReason.Infeasible, result.Termination);
         Assert.Null(result.Bound);
+    }
+
+    [Fact]
+    public async Task A_task_no_agent_can_do_makes_the_model_infeasible_without_crashing()
+    {
+        var problem = new SchedulingProblem
+        {
+            Agents = [new Agent { Id = "a" }],
+            Tasks = [new SchedulingTask { Id = "port", RequiredSkills = ["rust"] }, new SchedulingTask { Id = "docs" }],
+        };
+
+        var result = await new ClassicalMipBackend().SolveAsync(ProblemInstance.Compile(problem), Quick, null, CancellationToken.None);
+
+        Assert.Equal(TerminationReason.Infeasible, result.Termination);
+    }
+
+    [Fact]
+    public async Task A_problem_without_tasks_is_trivially_optimal()
+    {
+        var problem = new SchedulingProblem { Agents = [new Agent { Id = "a", Capacity = 1 }] };
+
+        var result = await new ClassicalMipBackend().SolveAsync(ProblemInstance.Compile(problem), Quick, null, CancellationToken.None);
+
+        Assert.Empty(result.AgentOfTask);
+        Assert.Equal(TerminationReason.Optimal, result.Termination);
     }
 
     [Fact]

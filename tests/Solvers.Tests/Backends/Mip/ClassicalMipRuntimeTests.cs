@@ -7,6 +7,7 @@ using QuantumScheduler.Solvers.Model;
 namespace QuantumScheduler.Solvers.Tests.Backends.Mip;
 
 /// <summary>How the backend runs CBC: warm start, limits, stopping, parallel solves, availability and refusals.</summary>
+[Collection(CbcCollection.Name)]
 public sealed class ClassicalMipRuntimeTests
 {
     // Generous: the assertions are about returning at all, not about speed (the machine is shared).
@@ -97,6 +98,85 @@ public sealed class ClassicalMipRuntimeTests
         Assert.Equal(TerminationReason.Cancelled, result.Termination);
         Assert.Null(result.Bound);
         AssertFeasibleOrEmpty(instance, result);
+    }
+
+    [Fact]
+    public async Task Target_objective_stops_at_the_first_good_enough_incumbent()
+    {
+        var instance = MipProblems.FromGapFile("yagiura/c05100", ObjectiveSense.Minimize);
+        var clock = Stopwatch.StartNew();
+
+        var result = await new ClassicalMipBackend().SolveAsync(instance, new SolveOptions { TimeLimit = TimeSpan.FromSeconds(60), TargetObjective = 1e9 }, null, CancellationToken.None);
+
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, Margin);
+        Assert.Equal(TerminationReason.TargetReached, result.Termination);
+        Assert.Equal("target objective", result.Details["stoppedBy"]);
+        Assert.True(FeasibilityChecker.Check(instance, result.AgentOfTask).IsFeasible);
+    }
+
+    [Fact]
+    public async Task Target_objective_is_read_in_the_problem_sense()
+    {
+        // gap1-1's maximum is 336: a target of 337 is never reached, so the search runs to its proof.
+        var instance = MipProblems.FromGapFile("orlib/gap1.txt", ObjectiveSense.Maximize);
+
+        var result = await new ClassicalMipBackend().SolveAsync(instance, new SolveOptions { TargetObjective = 337 }, null, CancellationToken.None);
+
+        Assert.Equal(TerminationReason.Optimal, result.Termination);
+        Assert.False(result.Details.ContainsKey("stoppedBy"));
+    }
+
+    [Fact]
+    public async Task Unimproved_time_limit_ends_a_stalled_search()
+    {
+        var instance = MipProblems.FromGapFile("yagiura/d10100", ObjectiveSense.Minimize);
+        var clock = Stopwatch.StartNew();
+
+        var result = await new ClassicalMipBackend().SolveAsync(
+            instance, new SolveOptions { TimeLimit = TimeSpan.FromSeconds(60), UnimprovedTimeLimit = TimeSpan.FromSeconds(1) }, null, CancellationToken.None);
+
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(30));
+        Assert.Equal(TerminationReason.UnimprovedTimeLimit, result.Termination);
+        Assert.Null(result.Bound);
+        AssertFeasibleOrEmpty(instance, result);
+    }
+
+    [Fact]
+    public async Task Target_gap_ends_the_search_as_optimal_within_that_gap()
+    {
+        var instance = MipProblems.FromGapFile("yagiura/c05100", ObjectiveSense.Minimize);
+
+        var result = await new ClassicalMipBackend().SolveAsync(instance, new SolveOptions { TimeLimit = TimeSpan.FromSeconds(60), TargetGap = 0.02 }, null, CancellationToken.None);
+
+        Assert.Equal(TerminationReason.Optimal, result.Termination);
+        var objective = FeasibilityChecker.Check(instance, result.AgentOfTask).Objective;
+        Assert.InRange((objective - result.Bound!.Value) / objective, 0, 0.02);
+    }
+
+    [Fact]
+    public async Task Same_seed_and_node_budget_give_the_same_assignment()
+    {
+        var instance = MipProblems.FromGapFile("yagiura/d05100", ObjectiveSense.Minimize);
+        // A node budget instead of a clock makes the search's length independent of the machine's load.
+        var backend = new ClassicalMipBackend(new ClassicalMipOptions { ExtraParameters = new Dictionary<string, string> { ["maxNodes"] = "300" } });
+        var options = new SolveOptions { TimeLimit = TimeSpan.FromSeconds(120), Seed = 42 };
+
+        var first = await backend.SolveAsync(instance, options, null, CancellationToken.None);
+        var second = await backend.SolveAsync(instance, options, null, CancellationToken.None);
+
+        Assert.Equal(first.AgentOfTask, second.AgentOfTask);
+        Assert.Equal(first.Bound, second.Bound);
+    }
+
+    [Fact]
+    public async Task Two_cbc_threads_still_prove_the_optimum()
+    {
+        var instance = MipProblems.FromGapFile("orlib/gap1.txt", ObjectiveSense.Maximize);
+
+        var result = await new ClassicalMipBackend().SolveAsync(instance, new SolveOptions { Threads = 2 }, null, CancellationToken.None);
+
+        Assert.Equal(TerminationReason.Optimal, result.Termination);
+        Assert.Equal(336, FeasibilityChecker.Check(instance, result.AgentOfTask).Objective, 6);
     }
 
     [Fact]

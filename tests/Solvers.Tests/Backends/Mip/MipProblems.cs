@@ -48,9 +48,6 @@ internal static class MipProblems
         var objective = problem.Objective with { Weights = problem.Objective.Weights with { WeightedTardiness = 0 } };
         if (objective.Kind == ObjectiveKind.WeightedTardiness)
             objective = objective with { Kind = ObjectiveKind.LoadBalance };
-        // The shared evaluator leaves makespan NaN unless it builds times, and 0 × NaN poisons a mix: keep a makespan term.
-        if (objective.Kind == ObjectiveKind.WeightedMix && objective.Weights.Makespan == 0)
-            objective = objective with { Weights = objective.Weights with { Makespan = 1 } };
         if (objective.Kind != ObjectiveKind.TotalCost)
             objective = objective with { Sense = ObjectiveSense.Minimize };
         return problem with

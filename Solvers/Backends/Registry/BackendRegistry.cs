@@ -1,5 +1,8 @@
 using QuantumScheduler.Solvers.Backends.Mip;
 using QuantumScheduler.Solvers.Backends.Tabu;
+using QuantumScheduler.Solvers.Quantum.Annealing;
+using QuantumScheduler.Solvers.Quantum.Hardware;
+using QuantumScheduler.Solvers.Quantum.Hybrid;
 
 namespace QuantumScheduler.Solvers.Backends.Registry;
 
@@ -19,8 +22,20 @@ public sealed class BackendRegistry
         }
     }
 
-    /// <summary>The classical backends with their default options: classical-mip and classical-tabu.</summary>
-    public static BackendRegistry CreateDefault() => new([new ClassicalMipBackend(), new ClassicalTabuBackend()]);
+    /// <summary>
+    /// Every backend with its default options: classical-mip, classical-tabu, annealing (simulated annealing),
+    /// annealing-sqa (the same backend in simulated-quantum-annealing mode), hybrid, and quantum-hardware
+    /// (unavailable until a provider is configured).
+    /// </summary>
+    public static BackendRegistry CreateDefault() => new(
+    [
+        new ClassicalMipBackend(),
+        new ClassicalTabuBackend(),
+        new AnnealingBackend(),
+        new AnnealingBackend(new AnnealingBackendOptions { Mode = AnnealingMode.Sqa }, AnnealingBackend.QuantumModeName),
+        new HybridBackend(),
+        new QuantumHardwareBackend(),
+    ]);
 
     /// <summary>The registered names, in registration order.</summary>
     public IReadOnlyCollection<string> Names => _byName.Keys;

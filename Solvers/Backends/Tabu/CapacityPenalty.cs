@@ -3,7 +3,7 @@ namespace QuantumScheduler.Solvers.Backends.Tabu;
 /// <summary>
 /// The price per unit of excess load on each slot: the search minimises cost + Σ weight × excess. With hard
 /// capacities the weights oscillate (strategic oscillation): a slot that stays overloaded gets dearer every
-/// iteration, and all get cheaper while the solution is feasible, so the search crosses infeasible space and comes back. With
+/// iteration, one that is respected gets cheaper, so the search crosses infeasible space and comes back. With
 /// soft capacities the weight is the user's fixed price and never moves.
 /// </summary>
 internal sealed class CapacityPenalty
@@ -15,6 +15,8 @@ internal sealed class CapacityPenalty
     private readonly double _maximum;
     private readonly double _increase;
     private readonly double _decrease;
+    private readonly int _streakLimit;
+    private int _infeasibleStreak;
 
     public CapacityPenalty(AssignmentModel model, TabuSearchOptions options)
     {
@@ -23,6 +25,7 @@ internal sealed class CapacityPenalty
         _initial = _adaptive ? CostPerLoadUnit(model) : model.SoftCapacityWeight;
         _minimum = _initial * 1e-4;
         _maximum = _initial * 1e6;
+        _streakLimit = Math.Max(10, model.SlotCount);
         _increase = 1 + options.PenaltyIncrease;
         _decrease = 1 - options.PenaltyDecrease;
         Weight = new double[model.SlotCount];
@@ -36,7 +39,11 @@ internal sealed class CapacityPenalty
     /// <summary>The penalty each slot pays now; kept up to date by <see cref="Refresh"/>.</summary>
     public double[] Current { get; }
 
-    public void Reset() => Array.Fill(Weight, _initial);
+    public void Reset()
+    {
+        Array.Fill(Weight, _initial);
+        _infeasibleStreak = 0;
+    }
 
     /// <summary>What a slot would pay at the given load.</summary>
     public double At(int slot, double load) => Weight[slot] * Math.Max(0, load - _model.Capacity[slot]);
@@ -47,18 +54,20 @@ internal sealed class CapacityPenalty
     }
 
     /// <summary>
-    /// One oscillation step after a move: while the solution is infeasible its overloaded slots get dearer; once
-    /// it is feasible every slot gets cheaper. (Cheapening respected slots while others are overloaded would let
-    /// the excess wander from slot to slot without ever being repaired.)
+    /// One oscillation step after a move: overloaded slots get dearer, the others cheaper, so the search keeps
+    /// dipping into infeasibility at different slots. Should the solution stay infeasible for long (the excess
+    /// wandering from slot to slot, each cheapened in turn), every slot gets dearer until it is feasible again.
     /// </summary>
     public void Adapt(SearchState state)
     {
         if (!_adaptive) return;
-        var feasible = state.OverloadedSlots == 0;
+        _infeasibleStreak = state.OverloadedSlots == 0 ? 0 : _infeasibleStreak + 1;
+        var raiseAll = _infeasibleStreak > _streakLimit;
         for (var s = 0; s < Weight.Length; s++)
         {
-            if (feasible) Weight[s] = Math.Max(_minimum, Weight[s] * _decrease);
-            else if (state.Excess(s) > 0) Weight[s] = Math.Min(_maximum, Weight[s] * _increase);
+            Weight[s] = raiseAll || state.Excess(s) > 0
+                ? Math.Min(_maximum, Weight[s] * _increase)
+                : Math.Max(_minimum, Weight[s] * _decrease);
         }
     }
 

@@ -77,6 +77,7 @@ public sealed class ClassicalTabuBackend : ISolverBackend
             ["threads"] = threads.ToString(CultureInfo.InvariantCulture),
             ["iterations"] = search.Workers.Sum(w => w.Iterations).ToString(CultureInfo.InvariantCulture),
             ["evaluations"] = search.Workers.Sum(w => w.Evaluations).ToString(CultureInfo.InvariantCulture),
+            ["feasibleIterations"] = search.Workers.Sum(w => w.FeasibleIterations).ToString(CultureInfo.InvariantCulture),
             ["restarts"] = search.Workers.Sum(w => w.Restarts).ToString(CultureInfo.InvariantCulture),
         };
         if (fastPath) details["lowerBound"] = model.ToProblemSense(lowerBound).ToString("R", CultureInfo.InvariantCulture);

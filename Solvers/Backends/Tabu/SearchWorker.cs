@@ -37,6 +37,9 @@ internal abstract class SearchWorker
 
     public long Restarts { get; private set; }
 
+    /// <summary>Iterations that ended on a feasible solution: how the oscillation divides its time.</summary>
+    public long FeasibleIterations { get; private set; }
+
     /// <summary>Moves evaluated so far: the worker's measure of work done.</summary>
     public long Evaluations { get; private set; }
 
@@ -84,6 +87,7 @@ internal abstract class SearchWorker
         {
             Evaluations += Step(Iterations);
             Iterations++;
+            if (CurrentIsFeasible) FeasibleIterations++;
             RecordIfBetter();
             if (Iterations - _lastImprovement > _restartAfter) Restart();
         }

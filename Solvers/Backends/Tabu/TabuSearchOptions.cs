@@ -29,9 +29,9 @@ public sealed record TabuSearchOptions
 
     /// <summary>
     /// Bound on the swap (and on the ejection-chain) evaluations of one iteration. Larger problems evaluate the moves
-    /// started by a random share of their tasks so that iterations stay fast. Default 60 000.
+    /// started by a random share of their tasks so that iterations stay fast. Default 20 000.
     /// </summary>
-    public long PairEvaluationsPerIteration { get; init; } = 60_000;
+    public long PairEvaluationsPerIteration { get; init; } = 20_000;
 
     /// <summary>
     /// Random shift and swap moves scored per iteration on the schedule path (objectives or constraints that need
@@ -45,8 +45,8 @@ public sealed record TabuSearchOptions
     /// </summary>
     public double PenaltyIncrease { get; init; } = 0.1;
 
-    /// <summary>Relative decay of a respected agent's capacity penalty per iteration, which lets the search cross infeasible space. Default 0.01.</summary>
-    public double PenaltyDecrease { get; init; } = 0.01;
+    /// <summary>Relative decay of a respected agent's capacity penalty per iteration, which lets the search cross infeasible space. Default 0.05.</summary>
+    public double PenaltyDecrease { get; init; } = 0.05;
 
     /// <summary>
     /// Iterations without a better feasible solution, as a multiple of the task count, after which a worker

@@ -1,0 +1,55 @@
+using QuantumScheduler.Solvers.Quantum.Qubo;
+
+namespace QuantumScheduler.Solvers.Quantum.Annealing;
+
+/// <summary>How the inverse temperature moves from hot to cold over the sweeps.</summary>
+public enum BetaScheduleKind
+{
+    /// <summary>β multiplies by a constant factor each sweep (equal time per decade of temperature).</summary>
+    Geometric,
+
+    /// <summary>β grows by a constant step each sweep.</summary>
+    Linear,
+}
+
+/// <summary>
+/// Inverse temperatures per sweep. The default range comes from the QUBO's coefficients (as dwave-samplers
+/// does): hot enough that the largest possible flip is accepted with probability ½, cold enough that the
+/// smallest coefficient's flip (or, when the caller gives one, the energy resolution) is accepted with
+/// probability 1 %.
+/// </summary>
+public static class BetaSchedule
+{
+    public static (double Hot, double Cold) DefaultRange(QuboModel model, double? energyResolution = null)
+    {
+        var (maxFlip, minCoefficient) = model.CoefficientRange();
+        var hot = Math.Log(2) / maxFlip;
+        var cold = Math.Log(100) / (energyResolution is > 0 and var r ? r : minCoefficient);
+        return (hot, Math.Max(cold, hot));
+    }
+
+    public static double[] Build(BetaScheduleKind kind, double hot, double cold, int sweeps)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(sweeps, 1);
+        if (!(hot > 0) || !(cold >= hot)) throw new ArgumentException($"Need 0 < hot β ({hot}) ≤ cold β ({cold}).");
+        var betas = new double[sweeps];
+        for (var s = 0; s < sweeps; s++)
+        {
+            var f = sweeps == 1 ? 1 : (double)s / (sweeps - 1);
+            betas[s] = kind == BetaScheduleKind.Geometric ? hot * Math.Pow(cold / hot, f) : hot + (cold - hot) * f;
+        }
+        return betas;
+    }
+
+    /// <summary>
+    /// The schedule shortened (same end points, same kind) to the sweeps that fit in a read's time budget, given
+    /// the measured time of one sweep; at least <paramref name="minimumSweeps"/>. An anytime sampler uses it so
+    /// that reads still finish cold when the time limit is short, instead of being cut off hot.
+    /// </summary>
+    public static double[] FitToBudget(double[] betas, BetaScheduleKind kind, double sweepSeconds, double budgetSeconds, int minimumSweeps = 10)
+    {
+        if (sweepSeconds <= 0 || betas.Length * sweepSeconds <= budgetSeconds) return betas;
+        var sweeps = Math.Max(minimumSweeps, (int)(budgetSeconds / sweepSeconds));
+        return sweeps >= betas.Length ? betas : Build(kind, betas[0], betas[^1], sweeps);
+    }
+}

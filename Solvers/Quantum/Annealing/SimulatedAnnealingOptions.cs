@@ -1,0 +1,23 @@
+namespace QuantumScheduler.Solvers.Quantum.Annealing;
+
+/// <summary>Settings of <see cref="SimulatedAnnealingSampler"/>.</summary>
+public sealed record SimulatedAnnealingOptions
+{
+    /// <summary>Independent reads (restarts) per sampling call. Default 16.</summary>
+    public int Reads { get; init; } = 16;
+
+    /// <summary>Sweeps (one Metropolis attempt per variable each) per read. Default 1000.</summary>
+    public int Sweeps { get; init; } = 1000;
+
+    /// <summary>Default geometric.</summary>
+    public BetaScheduleKind Schedule { get; init; } = BetaScheduleKind.Geometric;
+
+    /// <summary>Hot and cold inverse temperatures; null = from the QUBO's coefficients (<see cref="BetaSchedule.DefaultRange"/>).</summary>
+    public (double Hot, double Cold)? BetaRange { get; init; }
+
+    internal void Validate()
+    {
+        if (Reads < 1) throw new ArgumentOutOfRangeException(nameof(Reads), Reads, "At least one read is needed.");
+        if (Sweeps < 1) throw new ArgumentOutOfRangeException(nameof(Sweeps), Sweeps, "At least one sweep is needed.");
+    }
+}

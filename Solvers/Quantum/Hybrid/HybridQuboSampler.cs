@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using QuantumScheduler.Solvers.Quantum.Annealing;
+using QuantumScheduler.Solvers.Quantum.Qubo;
+
+namespace QuantumScheduler.Solvers.Quantum.Hybrid;
+
+/// <summary>
+/// qbsolv / dwave-hybrid style decomposition: one-flip tabu search on the whole QUBO, then passes that cut the
+/// variables into energy-impact windows of at most k, solve each window with the others clamped (by an
+/// <see cref="IQuboSubproblemSolver"/>), merge the window's answer back when it lowers the full energy, and run
+/// tabu again; a read ends after its pass budget, when passes stop improving, or at the deadline.
+/// </summary>
+public sealed class HybridQuboSampler : IQuboSampler
+{
+    private readonly HybridSamplerOptions _options;
+    private readonly IQuboSubproblemSolver _subSolver;
+
+    public HybridQuboSampler(HybridSamplerOptions options, IQuboSubproblemSolver subSolver)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(subSolver);
+        options.Validate();
+        _options = options;
+        _subSolver = subSolver;
+    }
+
+    public string Name => $"hybrid(tabu+{_subSolver.Name})";
+
+    public QuboSampleSet Sample(QuboModel model, QuboSampleRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(request);
+        return ParallelReads.Run(_options.Reads, request, (int read, ref Xoshiro256 random, long deadline, double _) =>
+            Solve(model, request, read, ref random, deadline, cancellationToken), cancellationToken);
+    }
+
+    private QuboSample Solve(QuboModel model, QuboSampleRequest request, int read, ref Xoshiro256 random, long deadline, CancellationToken cancellationToken)
+    {
+        var n = model.VariableCount;
+        var k = Math.Min(_options.SubproblemSize, _subSolver.MaxVariables);
+        var tabuSteps = Math.Max(1, _options.TabuStepsPerVariable * n);
+        var x = new byte[n];
+        var field = new double[n];
+        ParallelReads.InitialState(request, read, x, ref random);
+        model.ComputeFields(x, field);
+        var energy = QuboTabuSearch.Run(model, x, field, model.Energy(x), tabuSteps, tabuSteps, deadline, cancellationToken);
+        var best = (byte[])x.Clone();
+        var bestEnergy = energy;
+        var decomposer = new EnergyImpactDecomposer(model);
+
+        var unimproved = 0;
+        for (var pass = 0; pass < _options.MaxPasses && unimproved < _options.UnimprovedPasses; pass++)
+        {
+            var order = decomposer.ImpactOrder(x, field);
+            for (var start = 0; start < n; start += k)
+            {
+                if (cancellationToken.IsCancellationRequested || Stopwatch.GetTimestamp() >= deadline) return Result(model, best);
+                var window = order.AsSpan(start, Math.Min(k, n - start));
+                var sub = decomposer.Subproblem(window, x, field);
+                var current = new byte[window.Length];
+                for (var p = 0; p < window.Length; p++) current[p] = x[window[p]];
+                var answer = _subSolver.Solve(sub, current, (int)random.NextUInt64(), request.EnergyResolution, cancellationToken);
+                energy += Merge(model, x, field, window, answer);
+            }
+            energy = QuboTabuSearch.Run(model, x, field, energy, tabuSteps, tabuSteps, deadline, cancellationToken);
+            if (energy < bestEnergy - 1e-9 * Math.Max(1, Math.Abs(bestEnergy)))
+            {
+                bestEnergy = energy;
+                x.CopyTo(best, 0);
+                unimproved = 0;
+            }
+            else unimproved++;
+        }
+        return Result(model, best);
+    }
+
+    /// <summary>Applies the window's answer if it lowers the energy, otherwise restores x; returns the energy change.</summary>
+    private static double Merge(QuboModel model, byte[] x, double[] field, ReadOnlySpan<int> window, byte[] answer)
+    {
+        var delta = 0.0;
+        var changed = new List<int>();
+        for (var p = 0; p < window.Length; p++)
+        {
+            if (x[window[p]] == answer[p]) continue;
+            delta += model.Flip(x, field, window[p]);
+            changed.Add(window[p]);
+        }
+        if (delta < 0) return delta;
+        foreach (var i in changed) model.Flip(x, field, i);
+        return 0;
+    }
+
+    private static QuboSample Result(QuboModel model, byte[] best) => new(best, model.Energy(best));
+}

@@ -1,0 +1,29 @@
+namespace QuantumScheduler.Solvers.Quantum.Hybrid;
+
+/// <summary>Settings of <see cref="HybridQuboSampler"/>.</summary>
+public sealed record HybridSamplerOptions
+{
+    /// <summary>Independent reads (each a full tabu-and-decomposition run) per sampling call. Default 4.</summary>
+    public int Reads { get; init; } = 4;
+
+    /// <summary>Largest subproblem k (also capped by the sub-solver's own limit). Default 50.</summary>
+    public int SubproblemSize { get; init; } = 50;
+
+    /// <summary>Decomposition passes (each: every window once, then tabu) per read. Default 20.</summary>
+    public int MaxPasses { get; init; } = 20;
+
+    /// <summary>Stop a read after this many passes without a new best. Default 3.</summary>
+    public int UnimprovedPasses { get; init; } = 3;
+
+    /// <summary>Tabu steps per tabu phase, as a multiple of the variable count. Default 10.</summary>
+    public int TabuStepsPerVariable { get; init; } = 10;
+
+    internal void Validate()
+    {
+        if (Reads < 1) throw new ArgumentOutOfRangeException(nameof(Reads), Reads, "At least one read is needed.");
+        if (SubproblemSize < 1) throw new ArgumentOutOfRangeException(nameof(SubproblemSize), SubproblemSize, "Subproblems need at least one variable.");
+        if (MaxPasses < 1) throw new ArgumentOutOfRangeException(nameof(MaxPasses), MaxPasses, "At least one pass is needed.");
+        if (UnimprovedPasses < 1) throw new ArgumentOutOfRangeException(nameof(UnimprovedPasses), UnimprovedPasses, "Must be at least 1.");
+        if (TabuStepsPerVariable < 0) throw new ArgumentOutOfRangeException(nameof(TabuStepsPerVariable), TabuStepsPerVariable, "Must not be negative.");
+    }
+}

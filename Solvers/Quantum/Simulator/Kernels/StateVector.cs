@@ -1,0 +1,194 @@
+using System.Numerics;
+
+namespace QuantumScheduler.Solvers.Quantum.Simulator.Kernels;
+
+/// <summary>
+/// The state vector for one precision: interleaved (re, im) amplitudes of type <typeparamref name="T"/> in aligned
+/// native memory, dispatching each operation to the SIMD or the portable kernel.
+/// </summary>
+internal sealed unsafe class StateVector<T, TLanes> : QuantumState
+    where T : unmanaged, IFloatingPointIeee754<T>
+    where TLanes : struct, IComplexLanes<T>
+{
+    /// <summary>Smallest state the SIMD kernels handle: every pass needs at least two whole vectors.</summary>
+    private const int MinSimdQubits = 3;
+
+    private readonly NativeBuffer _buffer;
+    private readonly ChunkedParallel _parallel;
+    private readonly nint _length;
+
+    public StateVector(int qubits, StatePrecision precision, SimulatorOptions options)
+        : base(qubits, precision, options)
+    {
+        _length = (nint)1 << qubits;
+        _buffer = new NativeBuffer(_length * 2L * sizeof(T));
+        _parallel = new ChunkedParallel(qubits, options);
+        UsesSimd = options.UseSimd && IsSimdSupported && qubits >= MinSimdQubits;
+        ResetCore(0);
+    }
+
+    public override bool UsesSimd { get; }
+
+    private T* Data => (T*)_buffer.Pointer;
+
+    public override void PrepareUniformSuperposition() => _parallel.Run(new FillBody<T>(Data, Math.Pow(2, -Qubits / 2.0)), _length);
+
+    public override double SquaredNorm() => UsesSimd
+        ? _parallel.Reduce<VectorWeightedNormBody<T, TLanes>, double>(new(Data, null), VectorWeightedNormBody<T, TLanes>.Units(Qubits))
+        : _parallel.Reduce<ScalarWeightedNormBody<T>, double>(new(Data, null), _length);
+
+    public override void Normalize()
+    {
+        var squaredNorm = SquaredNorm();
+        if (!(squaredNorm > 0))
+        {
+            throw new InvalidOperationException("Cannot normalise the zero vector.");
+        }
+
+        _parallel.Run(new CollapseBody<T>(Data, -1, 0, 1 / Math.Sqrt(squaredNorm)), _length);
+    }
+
+    protected override void Dispose(bool disposing) => _buffer.Dispose();
+
+    private protected override void ResetCore(long basisState)
+    {
+        _parallel.Run(new FillBody<T>(Data, 0), _length);
+        Data[2 * basisState] = T.One;
+    }
+
+    private protected override void SetAmplitudesCore(ReadOnlySpan<Complex> amplitudes)
+    {
+        var data = Data;
+        for (var k = 0; k < amplitudes.Length; k++)
+        {
+            data[2 * k] = T.CreateTruncating(amplitudes[k].Real);
+            data[(2 * k) + 1] = T.CreateTruncating(amplitudes[k].Imaginary);
+        }
+    }
+
+    private protected override Complex GetAmplitudeCore(long basisState) =>
+        new(double.CreateTruncating(Data[2 * basisState]), double.CreateTruncating(Data[(2 * basisState) + 1]));
+
+    private protected override void ApplyCore(SingleQubitMatrix u, int qubit)
+    {
+        if (!UsesSimd)
+        {
+            _parallel.Run(new ScalarGateBody<T>(Data, qubit, u), ScalarGateBody<T>.Units(Qubits));
+            return;
+        }
+
+        switch (MatrixShape.Of(u))
+        {
+            case MatrixShapeKind.Real: ApplyVector<RealShape>(u, qubit); break;
+            case MatrixShapeKind.RotationX: ApplyVector<RotationXShape>(u, qubit); break;
+            default: ApplyVector<GeneralShape>(u, qubit); break;
+        }
+    }
+
+    private protected override void ApplyPairCore(SingleQubitMatrix ua, int a, SingleQubitMatrix ub, int b)
+    {
+        if (!UsesSimd)
+        {
+            ApplyCore(ua, a);
+            ApplyCore(ub, b);
+            return;
+        }
+
+        switch (MatrixShape.Of(ua, ub))
+        {
+            case MatrixShapeKind.Real: ApplyPairVector<RealShape>(ua, a, ub, b); break;
+            case MatrixShapeKind.RotationX: ApplyPairVector<RotationXShape>(ua, a, ub, b); break;
+            default: ApplyPairVector<GeneralShape>(ua, a, ub, b); break;
+        }
+    }
+
+    private protected override void ApplyControlledCore(SingleQubitMatrix u, int control, int target) =>
+        _parallel.Run(new ControlledGateBody<T>(Data, control, target, u), ControlledGateBody<T>.Units(Qubits));
+
+    private protected override void ApplyTwoQubitDiagonalCore(int a, int b, Complex p00, Complex p01, Complex p10, Complex p11) =>
+        _parallel.Run(new TwoQubitDiagonalBody<T>(Data, a, b, p00, p01, p10, p11), _length);
+
+    private protected override void SwapCore(int a, int b) =>
+        _parallel.Run(new SwapBody<T>(Data, a, b), _length >> 2);
+
+    private protected override void ApplyCostPhaseCore(CostVector cost, double gamma)
+    {
+        if (UsesSimd)
+        {
+            _parallel.Run(new VectorCostPhaseBody<T, TLanes>(Data, cost.Data, gamma), VectorCostPhaseBody<T, TLanes>.Units(Qubits));
+        }
+        else
+        {
+            _parallel.Run(new ScalarCostPhaseBody<T>(Data, cost.Data, gamma), _length);
+        }
+    }
+
+    private protected override void ApplyQuboPhaseCore(QuboDiagonal qubo, double gamma)
+    {
+        var blocks = qubo.Blocks;
+        var lowCos = new double[blocks.BlockLength];
+        var lowSin = new double[blocks.BlockLength];
+        for (var k = 0; k < blocks.BlockLength; k++)
+        {
+            (lowSin[k], lowCos[k]) = Math.SinCos(gamma * blocks.LowCost[k]);
+        }
+
+        fixed (double* cos = lowCos, sin = lowSin)
+        {
+            var body = new QuboPhaseBody<T, TLanes>(Data, blocks, cos, sin, gamma, UsesSimd);
+            _parallel.Run(body, _length >> blocks.LowBits, chunkUnits: 16);
+        }
+    }
+
+    private protected override double ExpectationCore(CostVector cost) => UsesSimd
+        ? _parallel.Reduce<VectorWeightedNormBody<T, TLanes>, double>(new(Data, cost.Data), VectorWeightedNormBody<T, TLanes>.Units(Qubits))
+        : _parallel.Reduce<ScalarWeightedNormBody<T>, double>(new(Data, cost.Data), _length);
+
+    private protected override void CopyProbabilitiesCore(Span<double> target)
+    {
+        fixed (double* pointer = target)
+        {
+            _parallel.Run(new ProbabilitiesBody<T>(Data, pointer), _length);
+        }
+    }
+
+    private void ApplyVector<TShape>(SingleQubitMatrix u, int qubit)
+        where TShape : struct, IMatrixShape
+    {
+        if (qubit < TLanes.LaneBits)
+        {
+            _parallel.Run(new InRegisterGateBody<T, TLanes, TShape>(Data, qubit, u), InRegisterGateBody<T, TLanes, TShape>.Units(Qubits));
+        }
+        else
+        {
+            _parallel.Run(new CrossGateBody<T, TLanes, TShape>(Data, qubit, u), CrossGateBody<T, TLanes, TShape>.Units(Qubits));
+        }
+    }
+
+    private void ApplyPairVector<TShape>(SingleQubitMatrix ua, int a, SingleQubitMatrix ub, int b)
+        where TShape : struct, IMatrixShape
+    {
+        var body = new FusedPairBody<T, TLanes, TShape>(Data, a, ua, b, ub);
+        _parallel.Run(body, body.Units(Qubits));
+    }
+
+    private protected override long[] SampleCore(int shots, int seed) => BasisSampler<T>.Sample(Data, _length, _parallel, shots, seed);
+
+    private protected override int MeasureQubitCore(int qubit, Random random)
+    {
+        var total = _parallel.Reduce<ScalarWeightedNormBody<T>, double>(new(Data, null), _length);
+        var one = _parallel.Reduce<QubitOneProbabilityBody<T>, double>(new(Data, qubit), _length >> 1);
+        if (!(total > 0))
+        {
+            throw new InvalidOperationException("Cannot measure the zero vector.");
+        }
+
+        var outcome = random.NextDouble() * total < one ? 1 : 0;
+        var kept = outcome == 1 ? one : total - one;
+        _parallel.Run(new CollapseBody<T>(Data, qubit, outcome, 1 / Math.Sqrt(kept)), _length);
+        return outcome;
+    }
+
+    private protected override Complex InnerProductCore(QuantumState other) =>
+        _parallel.Reduce<InnerProductBody<T>, Complex>(new(Data, ((StateVector<T, TLanes>)other).Data), _length);
+}

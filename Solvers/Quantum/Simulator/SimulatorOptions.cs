@@ -1,0 +1,50 @@
+namespace QuantumScheduler.Solvers.Quantum.Simulator;
+
+/// <summary>How a <see cref="QuantumState"/> uses the machine.</summary>
+public sealed record SimulatorOptions
+{
+    /// <summary>Shared defaults: all cores, SIMD on, memory limit a quarter of available memory.</summary>
+    public static SimulatorOptions Default { get; } = new();
+
+    /// <summary>
+    /// Most threads a single operation uses. Default: <see cref="Environment.ProcessorCount"/>.
+    /// Results do not depend on it: work is split into fixed chunks whatever the thread count.
+    /// </summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// States with fewer qubits than this run on the calling thread only, because waking workers costs more
+    /// than the pass itself. Default: 14 (a 256 KiB complex128 state).
+    /// </summary>
+    public int ParallelThresholdQubits { get; init; } = 14;
+
+    /// <summary>
+    /// Largest state, in bytes, that may be allocated; null means
+    /// <see cref="SimulatorCapacity.DefaultMemoryLimitBytes"/> (a quarter of the memory available to the process).
+    /// </summary>
+    public long? MemoryLimitBytes { get; init; }
+
+    /// <summary>
+    /// Use the AVX2/FMA kernels when the CPU has them. Default: true. When false (or on a CPU without AVX2 and FMA)
+    /// the portable scalar kernels run; both give the same results to rounding.
+    /// </summary>
+    public bool UseSimd { get; init; } = true;
+
+    internal void Validate()
+    {
+        if (MaxDegreeOfParallelism < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "SimulatorOptions.MaxDegreeOfParallelism must be at least 1.");
+        }
+
+        if (ParallelThresholdQubits < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ParallelThresholdQubits), ParallelThresholdQubits, "SimulatorOptions.ParallelThresholdQubits must not be negative.");
+        }
+
+        if (MemoryLimitBytes is <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MemoryLimitBytes), MemoryLimitBytes, "SimulatorOptions.MemoryLimitBytes must be positive when set.");
+        }
+    }
+}

@@ -58,11 +58,11 @@ public sealed class QaoaSampler : IReportingQuboSampler
         var warm = request.InitialStates?.FirstOrDefault(s => s.Length == model.VariableCount);
         var simulator = new SimulatorOptions { MaxDegreeOfParallelism = _threads, MemoryLimitBytes = _options.MemoryLimitBytes };
         using var circuit = new QaoaCircuit(model, warm, _options.WarmStartEpsilon, simulator);
-        var (angles, value, evaluations) = OptimiseAngles(circuit, ShouldStop);
+        var (angles, value, evaluations, depth) = OptimiseAngles(circuit, ShouldStop);
 
         circuit.Prepare(angles);
         var samples = Measure(circuit, model, request);
-        _details = Report(circuit, angles, value, evaluations, warm is not null, samples);
+        _details = Report(circuit, angles, value, evaluations, depth, warm is not null, samples);
         return QuboSampleSet.From(samples, timedOut);
     }
 
@@ -78,7 +78,7 @@ public sealed class QaoaSampler : IReportingQuboSampler
         return $"it needs {qubits} qubits but the limit is {limit}{memory}";
     }
 
-    private (double[] Angles, double Value, int Evaluations) OptimiseAngles(QaoaCircuit circuit, Func<bool> shouldStop)
+    private (double[] Angles, double Value, int Evaluations, int Depth) OptimiseAngles(QaoaCircuit circuit, Func<bool> shouldStop)
     {
         double Objective(double[] angles)
         {
@@ -89,19 +89,20 @@ public sealed class QaoaSampler : IReportingQuboSampler
         if (_options.InitialAngles == QaoaInitialAngles.LinearRamp)
         {
             var result = NelderMead.Minimize(Objective, QaoaAngles.LinearRamp(_options.Layers), SimplexStep, _options.Layers * _options.MaxEvaluationsPerLayer, shouldStop);
-            return (result.Point, result.Value, result.Evaluations);
+            return (result.Point, result.Value, result.Evaluations, _options.Layers);
         }
 
         var best = NelderMead.Minimize(Objective, QaoaAngles.LinearRamp(1), SimplexStep, _options.MaxEvaluationsPerLayer, shouldStop);
-        var total = best.Evaluations;
+        var (total, depth) = (best.Evaluations, 1);
         for (var p = 2; p <= _options.Layers && !shouldStop(); p++)
         {
+            depth = p;
             var deeper = NelderMead.Minimize(Objective, QaoaAngles.Interpolate(best.Point), SimplexStep, _options.MaxEvaluationsPerLayer, shouldStop);
             total += deeper.Evaluations;
-            // A depth cut short by the time limit can be worse than the shallower optimum it started from.
+            // A deeper search cut short by the time limit, or stuck in a worse local optimum, can end above the shallower optimum.
             if (deeper.Value <= best.Value) best = deeper;
         }
-        return (best.Point, best.Value, total);
+        return (best.Point, best.Value, total, depth);
     }
 
     private List<QuboSample> Measure(QaoaCircuit circuit, QuboModel model, QuboSampleRequest request)
@@ -118,7 +119,7 @@ public sealed class QaoaSampler : IReportingQuboSampler
         return samples;
     }
 
-    private Dictionary<string, string> Report(QaoaCircuit circuit, double[] angles, double value, int evaluations, bool warm, List<QuboSample> samples)
+    private Dictionary<string, string> Report(QaoaCircuit circuit, double[] angles, double value, int evaluations, int depth, bool warm, List<QuboSample> samples)
     {
         static string Format(double x) => x.ToString("G6", CultureInfo.InvariantCulture);
         var layers = angles.Length / 2;
@@ -130,6 +131,7 @@ public sealed class QaoaSampler : IReportingQuboSampler
         {
             ["qaoa.qubits"] = circuit.Qubits.ToString(CultureInfo.InvariantCulture),
             ["qaoa.layers"] = layers.ToString(CultureInfo.InvariantCulture),
+            ["qaoa.layersOptimised"] = depth.ToString(CultureInfo.InvariantCulture),
             ["qaoa.gammas"] = string.Join(",", angles[..layers].Select(Format)),
             ["qaoa.betas"] = string.Join(",", angles[layers..].Select(Format)),
             ["qaoa.costScale"] = Format(circuit.CostScale),

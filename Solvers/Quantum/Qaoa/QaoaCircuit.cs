@@ -13,8 +13,8 @@ internal sealed class QaoaCircuit : IDisposable
     private readonly QuantumState _state;
     private readonly CostVector _cost;
     private readonly double[]? _warmTheta;
-    private readonly long[] _byEnergy;
-    private readonly double[] _probabilities;
+    private long[]? _byEnergy;
+    private double[]? _probabilities;
 
     /// <param name="model">The QUBO; one qubit per variable.</param>
     /// <param name="warmStart">Bitstring to bias the start towards (Egger et al.'s regularised warm start), or null.</param>
@@ -27,10 +27,9 @@ internal sealed class QaoaCircuit : IDisposable
         _cost = CostVector.FromValues(energies);
         _state = QuantumState.Create(Qubits, StatePrecision.Complex128, simulator);
         CostScale = Scale(energies, Qubits);
-        _byEnergy = new long[energies.Length];
-        for (var k = 0; k < _byEnergy.Length; k++) _byEnergy[k] = k;
-        Array.Sort(energies, _byEnergy); // the cost vector holds its own copy
-        _probabilities = new double[energies.Length];
+        Ground = (0, energies[0]);
+        for (var k = 1; k < energies.Length; k++)
+            if (energies[k] < Ground.Energy) Ground = (k, energies[k]);
         if (warmStart is not null)
             _warmTheta = warmStart.Select(b => 2 * Math.Asin(Math.Sqrt(b != 0 ? 1 - epsilon : epsilon))).ToArray();
     }
@@ -44,7 +43,7 @@ internal sealed class QaoaCircuit : IDisposable
     public double CostScale { get; }
 
     /// <summary>The lowest energy of any bitstring (the QUBO's ground state) and its basis index.</summary>
-    public (long Index, double Energy) Ground => (_byEnergy[0], _cost[_byEnergy[0]]);
+    public (long Index, double Energy) Ground { get; }
 
     /// <summary>Energy of basis state <paramref name="k"/>.</summary>
     public double Energy(long k) => _cost[k];
@@ -82,6 +81,9 @@ internal sealed class QaoaCircuit : IDisposable
     /// <summary>The mean energy of the lowest <paramref name="alpha"/> share of the prepared state's distribution.</summary>
     public double Cvar(double alpha)
     {
+        // Allocated on first use: ⟨C⟩ alone needs no memory beyond the state and the cost vector.
+        _byEnergy ??= IndexesByEnergy();
+        _probabilities ??= new double[_byEnergy.Length];
         _state.CopyProbabilitiesTo(_probabilities);
         var norm = _state.SquaredNorm();
         double mass = 0, sum = 0;
@@ -105,6 +107,15 @@ internal sealed class QaoaCircuit : IDisposable
     {
         _state.Dispose();
         _cost.Dispose();
+    }
+
+    private long[] IndexesByEnergy()
+    {
+        var energies = new double[_cost.Length];
+        var indexes = new long[_cost.Length];
+        for (var k = 0; k < indexes.Length; k++) (energies[k], indexes[k]) = (_cost[k], k);
+        Array.Sort(energies, indexes);
+        return indexes;
     }
 
     private static double Scale(double[] energies, int qubits)

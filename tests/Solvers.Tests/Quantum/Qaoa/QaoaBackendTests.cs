@@ -143,5 +143,13 @@ public class QaoaBackendTests
         Assert.Equal(QuboTestProblems.BruteForce(instance)!.Value.Check.PenalizedObjective, check.PenalizedObjective);
     }
 
+    [Fact]
+    public void Rejects_bad_options_naming_the_setting()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new QaoaBackend(new QaoaBackendOptions { Qaoa = new QaoaOptions { Layers = 0 } }));
+        Assert.Equal("Layers", error.ParamName);
+        Assert.Equal("CvarAlpha", Assert.Throws<ArgumentOutOfRangeException>(() => new QaoaSampler(new QaoaOptions { CvarAlpha = 1.5 })).ParamName);
+    }
+
     private static double Parse(string value) => double.Parse(value, CultureInfo.InvariantCulture);
 }

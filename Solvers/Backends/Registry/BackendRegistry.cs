@@ -26,7 +26,7 @@ public sealed class BackendRegistry
     /// <summary>
     /// Every backend with its default options: classical-mip, classical-tabu, annealing (simulated annealing),
     /// annealing-sqa (the same backend in simulated-quantum-annealing mode), hybrid, qaoa (small problems
-    /// only: one simulated qubit per QUBO variable), and quantum-hardware
+    /// only: one simulated qubit per QUBO variable), hybrid-qaoa (hybrid with QAOA on its subproblems), and quantum-hardware
     /// (unavailable until a provider is configured).
     /// </summary>
     public static BackendRegistry CreateDefault() => new(
@@ -37,6 +37,7 @@ public sealed class BackendRegistry
         new AnnealingBackend(new AnnealingBackendOptions { Mode = AnnealingMode.Sqa }, AnnealingBackend.QuantumModeName),
         new HybridBackend(),
         new QaoaBackend(),
+        new HybridBackend(new HybridBackendOptions { SubproblemSolver = new QaoaSubproblemSolver() }, HybridBackend.QaoaSubproblemsName),
         new QuantumHardwareBackend(),
     ]);
 

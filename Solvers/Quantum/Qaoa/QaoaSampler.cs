@@ -72,8 +72,9 @@ public sealed class QaoaSampler : IReportingQuboSampler
         ArgumentNullException.ThrowIfNull(options);
         var limit = options.QubitLimit;
         if (qubits <= limit) return null;
+        var bytesNeeded = SimulatorCapacity.BytesPerAmplitude(StatePrecision.Complex128) * Math.Pow(2, qubits);
         var memory = options.MaxQubits is null
-            ? $" (a complex128 state of 2^{qubits} amplitudes needs {SimulatorCapacity.BytesRequired(Math.Min(qubits, SimulatorCapacity.MaxSupportedQubits), StatePrecision.Complex128):N0} bytes; the memory limit of {options.MemoryLimitBytes ?? SimulatorCapacity.DefaultMemoryLimitBytes:N0} bytes holds {limit} qubits)"
+            ? string.Create(CultureInfo.InvariantCulture, $" (a complex128 state of 2^{qubits} amplitudes needs {bytesNeeded:N0} bytes; the memory limit of {options.MemoryLimitBytes ?? SimulatorCapacity.DefaultMemoryLimitBytes:N0} bytes holds {limit} qubits)")
             : " (set by QaoaOptions.MaxQubits)";
         return $"it needs {qubits} qubits but the limit is {limit}{memory}";
     }

@@ -58,7 +58,10 @@ public class QaoaBackendTests
     {
         var expected = Math.Min(QaoaOptions.HardQubitLimit, SimulatorCapacity.MaxQubits(SimulatorCapacity.DefaultMemoryLimitBytes, StatePrecision.Complex128));
         Assert.Equal(expected, new QaoaBackend().Capabilities.MaxQubits);
-        Assert.Contains("1,073,741,824 bytes holds 26 qubits", QaoaSampler.QubitRefusal(27, new QaoaOptions { MemoryLimitBytes = 1L << 30 }));
+        Assert.Equal(
+            "it needs 27 qubits but the limit is 26 (a complex128 state of 2^27 amplitudes needs 2,147,483,648 bytes; the memory limit of 1,073,741,824 bytes holds 26 qubits)",
+            QaoaSampler.QubitRefusal(27, new QaoaOptions { MemoryLimitBytes = 1L << 30 }));
+        Assert.Null(QaoaSampler.QubitRefusal(26, new QaoaOptions { MemoryLimitBytes = 1L << 30 }));
     }
 
     [Fact]

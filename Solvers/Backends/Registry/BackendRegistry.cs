@@ -3,6 +3,7 @@ using QuantumScheduler.Solvers.Backends.Tabu;
 using QuantumScheduler.Solvers.Quantum.Annealing;
 using QuantumScheduler.Solvers.Quantum.Hardware;
 using QuantumScheduler.Solvers.Quantum.Hybrid;
+using QuantumScheduler.Solvers.Quantum.Qaoa;
 
 namespace QuantumScheduler.Solvers.Backends.Registry;
 
@@ -24,7 +25,8 @@ public sealed class BackendRegistry
 
     /// <summary>
     /// Every backend with its default options: classical-mip, classical-tabu, annealing (simulated annealing),
-    /// annealing-sqa (the same backend in simulated-quantum-annealing mode), hybrid, and quantum-hardware
+    /// annealing-sqa (the same backend in simulated-quantum-annealing mode), hybrid, qaoa (small problems
+    /// only: one simulated qubit per QUBO variable), hybrid-qaoa (hybrid with QAOA on its subproblems), and quantum-hardware
     /// (unavailable until a provider is configured).
     /// </summary>
     public static BackendRegistry CreateDefault() => new(
@@ -34,6 +36,8 @@ public sealed class BackendRegistry
         new AnnealingBackend(),
         new AnnealingBackend(new AnnealingBackendOptions { Mode = AnnealingMode.Sqa }, AnnealingBackend.QuantumModeName),
         new HybridBackend(),
+        new QaoaBackend(),
+        new HybridBackend(new HybridBackendOptions { SubproblemSolver = new QaoaSubproblemSolver() }, HybridBackend.QaoaSubproblemsName),
         new QuantumHardwareBackend(),
     ]);
 

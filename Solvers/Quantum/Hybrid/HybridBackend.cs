@@ -9,13 +9,18 @@ namespace QuantumScheduler.Solvers.Quantum.Hybrid;
 /// subproblems of at most k variables (<see cref="HybridQuboSampler"/>), anytime, with warm starts from the
 /// best assignment so far.
 /// </summary>
-public sealed class HybridBackend(HybridBackendOptions? options = null) : QuboBackend
+/// <param name="options">Default: simulated annealing on the subproblems.</param>
+/// <param name="name">The name it is selected by; default <c>hybrid</c> (the registry also offers QAOA subproblems as <c>hybrid-qaoa</c>).</param>
+public sealed class HybridBackend(HybridBackendOptions? options = null, string name = HybridBackend.BackendName) : QuboBackend
 {
     public const string BackendName = "hybrid";
 
+    /// <summary>The registry's name for this backend with QAOA solving the subproblems.</summary>
+    public const string QaoaSubproblemsName = "hybrid-qaoa";
+
     private readonly HybridBackendOptions _options = options ?? new();
 
-    public override string Name => BackendName;
+    public override string Name => name;
 
     public override BackendCapabilities Capabilities => QuboSupport.Capabilities(warmStart: true, _options.MaxVariables);
 

@@ -25,6 +25,9 @@ public abstract class QuboBackend : ISolverBackend
     /// <summary>The sampler for this solve.</summary>
     protected abstract IQuboSampler CreateSampler(SolveOptions options);
 
+    /// <summary>Why this problem's QUBO is too large for this backend (e.g. over a qubit limit), or null when it fits.</summary>
+    protected virtual string? SizeRefusal(ProblemInstance instance) => null;
+
     /// <summary>Solves on a worker thread (sampling is CPU-bound), then records the comparison.</summary>
     /// <exception cref="NotSupportedException">The problem needs what the QUBO cannot express, or the backend is unavailable.</exception>
     public async Task<BackendResult> SolveAsync(ProblemInstance instance, SolveOptions options, IProgress<SolveProgress>? progress, CancellationToken cancellationToken)
@@ -38,6 +41,9 @@ public abstract class QuboBackend : ISolverBackend
         var variables = instance.EligibleAgents.Sum(a => a.Length);
         if (Capabilities.MaxVariables is { } max && variables > max)
             throw new NotSupportedException($"{Name} cannot solve problem \"{instance.Problem.Name}\": {variables} task-agent variables exceed its limit of {max}.");
+
+        if (SizeRefusal(instance) is { } tooLarge)
+            throw new NotSupportedException($"{Name} cannot solve problem \"{instance.Problem.Name}\": {tooLarge}.");
 
         var solver = new QuboScheduleSolver(CreateSampler(options), Settings);
         var outcome = await Task.Run(() => solver.Solve(instance, options, progress, cancellationToken), cancellationToken).ConfigureAwait(false);

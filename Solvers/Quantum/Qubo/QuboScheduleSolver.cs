@@ -158,6 +158,8 @@ public sealed class QuboScheduleSolver
             ["qubo.rawFeasibleSamples"] = rawFeasible.ToString(CultureInfo.InvariantCulture),
         };
         if (qubo.InfeasibilityReason is { } why) details["qubo.infeasibility"] = why;
+        if (_sampler is IReportingQuboSampler reporting)
+            foreach (var (key, value) in reporting.Details) details[key] = value;
         var result = new BackendResult
         {
             AgentOfTask = agentOfTask,

@@ -13,7 +13,7 @@ public sealed class BackendRegistryTests
 
         Assert.IsType<ClassicalMipBackend>(registry.Get("classical-mip"));
         Assert.IsType<ClassicalTabuBackend>(registry.Get("Classical-Tabu"));
-        Assert.Equal(["classical-mip", "classical-tabu", "annealing", "annealing-sqa", "hybrid", "quantum-hardware"], registry.Names);
+        Assert.Equal(["classical-mip", "classical-tabu", "annealing", "annealing-sqa", "hybrid", "qaoa", "hybrid-qaoa", "quantum-hardware"], registry.Names);
     }
 
     [Fact]
@@ -21,7 +21,7 @@ public sealed class BackendRegistryTests
     {
         var error = Assert.Throws<KeyNotFoundException>(() => BackendRegistry.CreateDefault().Get("cplex"));
 
-        Assert.Equal("Unknown backend \"cplex\"; known backends: classical-mip, classical-tabu, annealing, annealing-sqa, hybrid, quantum-hardware.", error.Message);
+        Assert.Equal("Unknown backend \"cplex\"; known backends: classical-mip, classical-tabu, annealing, annealing-sqa, hybrid, qaoa, hybrid-qaoa, quantum-hardware.", error.Message);
     }
 
     [Fact]

@@ -3,17 +3,19 @@ using QuantumScheduler.Silo.Configuration;
 using QuantumScheduler.Silo.Health;
 using QuantumScheduler.Silo.Hosting;
 
-// One silo on the embedded default. Ctrl+C (SIGINT/SIGTERM) stops taking calls, deactivates every grain and exits 0.
+// One silo: embedded SQLite by default, PostgreSQL when a connection string is configured.
+// Ctrl+C (SIGINT/SIGTERM) stops taking calls, deactivates every grain and exits 0.
 try
 {
     var builder = WebApplication.CreateSlimBuilder(args);
     builder.Logging.AddSimpleConsole(console => console.SingleLine = true).AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
     var host = builder.AddSiloHostOptions();
-    builder.UseQuantumSchedulerSilo(silo => silo.UseEmbeddedStorage(host.DataDirectory));
+    var storage = builder.SelectSiloStorage(host);
+    builder.UseQuantumSchedulerSilo(silo => storage.AddTo(silo));
 
     var app = builder.Build();
     app.MapHealthEndpoints();
-    app.LogWhereTheSiloLives(host);
+    app.LogWhereTheSiloLives(host, storage);
     await app.RunAsync();
     return 0;
 }

@@ -1,13 +1,13 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace QuantumScheduler.Solvers.Quantum.Simulator.Kernels;
 
 /// <summary>
-/// amplitude[k] ·= phase[index[k]] from a per-layer table of exp(−iγ·v), interleaved (cos, sin), gathered four
-/// amplitudes at a time. No transcendental runs per amplitude. Unit: four amplitudes.
+/// amplitude[k] ·= phase[index[k]] from a per-layer table of exp(−iγ·v), interleaved (cos, sin), four amplitudes at
+/// a time. No transcendental runs per amplitude. Each (cos, sin) pair is one 16-byte load: on the AMD EPYC here
+/// that measured faster than AVX2 gathers (two per four amplitudes). Unit: four amplitudes.
 /// </summary>
 internal readonly unsafe struct VectorTableCostPhaseBody<T, TLanes, TIndex> : IChunkBody
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -36,10 +36,13 @@ internal readonly unsafe struct VectorTableCostPhaseBody<T, TLanes, TIndex> : IC
         var phases = _phases;
         for (var p = start; p < end; p++)
         {
-            var slots = Sse2.ShiftLeftLogical(TIndex.LoadFour(indices, p << 2), 1); // two doubles per entry
-            var cos = Avx2.GatherVector256(phases, slots, 8);
-            var sin = Avx2.GatherVector256(phases + 1, slots, 8);
-            TLanes.MultiplyByExpMinusI(data + (p << 3), cos, sin);
+            var k = p << 2;
+            TLanes.MultiplyByExpMinusI(
+                data + (p << 3),
+                Vector128.Load(phases + (2 * TIndex.Load(indices, k))),
+                Vector128.Load(phases + (2 * TIndex.Load(indices, k + 1))),
+                Vector128.Load(phases + (2 * TIndex.Load(indices, k + 2))),
+                Vector128.Load(phases + (2 * TIndex.Load(indices, k + 3))));
         }
     }
 }

@@ -55,6 +55,11 @@ internal sealed record BenchRow(
                 throw new InvalidOperationException($"Expected a table of at most {size} values, got {cost.DistinctValues?.ToString(Invariant) ?? "none"}.");
             }
 
+            if (cost.DistinctValues is { } values)
+            {
+                Console.Error.WriteLine($"  {qubits} qubits: cost table of {values} distinct values");
+            }
+
             return Timing.Best(Timing.Repeat(runs, () => state.ApplyCostPhase(cost, 0.1)));
         }
 

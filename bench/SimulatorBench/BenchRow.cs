@@ -15,6 +15,8 @@ internal sealed record BenchRow(
     double RxLow,
     double RxHigh,
     double CostLayer,
+    double TableLayerUInt16,
+    double TableLayerByte,
     double QuboLayer,
     double? MixerPerQubit)
 {
@@ -45,13 +47,27 @@ internal sealed record BenchRow(
 
         var qubo = RandomQubo(qubits);
         var quboLayer = Timing.Best(Timing.Repeat(runs, () => state.ApplyQuboPhase(qubo, 0.1)));
-        double costLayer;
-        using (var cost = CostVector.FromQubo(qubo, simulatorOptions))
+        double CostLayer(QuboDiagonal costs, SimulatorOptions costOptions, int? expectedTableSize)
         {
-            costLayer = Timing.Best(Timing.Repeat(runs, () => state.ApplyCostPhase(cost, 0.1)));
+            using var cost = CostVector.FromQubo(costs, costOptions);
+            if (expectedTableSize is { } size && !(cost.DistinctValues <= size))
+            {
+                throw new InvalidOperationException($"Expected a table of at most {size} values, got {cost.DistinctValues?.ToString(Invariant) ?? "none"}.");
+            }
+
+            if (cost.DistinctValues is { } values)
+            {
+                Console.Error.WriteLine($"  {qubits} qubits: cost table of {values} distinct values");
+            }
+
+            return Timing.Best(Timing.Repeat(runs, () => state.ApplyCostPhase(cost, 0.1)));
         }
 
-        return new BenchRow(qubits, threads, precision, copy, readModifyWrite, hLow, hHigh, rxLow, rxHigh, costLayer, quboLayer, mixer);
+        var sinCosLayer = CostLayer(qubo, simulatorOptions with { MaxCostTableValues = 0 }, null);
+        var uint16Layer = CostLayer(IntegerQubo(qubits, quadratic: true), simulatorOptions, 65_536);
+        var byteLayer = CostLayer(IntegerQubo(qubits, quadratic: false), simulatorOptions, 256);
+
+        return new BenchRow(qubits, threads, precision, copy, readModifyWrite, hLow, hHigh, rxLow, rxHigh, sinCosLayer, uint16Layer, byteLayer, quboLayer, mixer);
     }
 
     public static void PrintGateTable(IReadOnlyList<BenchRow> rows)
@@ -71,12 +87,14 @@ internal sealed record BenchRow(
     public static void PrintLayerTable(IReadOnlyList<BenchRow> rows)
     {
         Console.WriteLine("QAOA cost layers (ms per layer; ratio to one read-modify-write pass over the state)");
-        Console.WriteLine("| qubits | precision | threads | RMW ms | cost-vector layer | layer/RMW | on-the-fly QUBO layer | QUBO/RMW |");
-        Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("sin/cos = one sin/cos per amplitude (double costs); table = one sin/cos per distinct cost, 2-byte or 1-byte index per amplitude");
+        Console.WriteLine("| qubits | precision | threads | RMW ms | sin/cos layer | sin/cos/RMW | table layer, ushort | ushort/RMW | table layer, byte | byte/RMW | on-the-fly QUBO layer | QUBO/RMW |");
+        Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in rows)
         {
             Console.WriteLine(string.Create(Invariant,
-                $"| {r.Qubits} | {Name(r.Precision)} | {r.Threads} | {Ms(r.ReadModifyWrite)} | {Ms(r.CostLayer)} | **{Ratio(r.CostLayer / r.ReadModifyWrite)}** | {Ms(r.QuboLayer)} | {Ratio(r.QuboLayer / r.ReadModifyWrite)} |"));
+                $"| {r.Qubits} | {Name(r.Precision)} | {r.Threads} | {Ms(r.ReadModifyWrite)} | {Ms(r.CostLayer)} | {Ratio(r.CostLayer / r.ReadModifyWrite)} | " +
+                $"{Ms(r.TableLayerUInt16)} | **{Ratio(r.TableLayerUInt16 / r.ReadModifyWrite)}** | {Ms(r.TableLayerByte)} | **{Ratio(r.TableLayerByte / r.ReadModifyWrite)}** | {Ms(r.QuboLayer)} | {Ratio(r.QuboLayer / r.ReadModifyWrite)} |"));
         }
     }
 
@@ -89,6 +107,22 @@ internal sealed record BenchRow(
                         from j in Enumerable.Range(i + 1, variables - i - 1)
                         select new QuadraticTerm(i, j, random.NextDouble() * 20);
         return new QuboDiagonal(variables, linear, quadratic.ToList());
+    }
+
+    /// <summary>
+    /// Integer coefficients, as scheduling QUBOs have: with quadratic terms (0…20) the energies span a few thousand
+    /// integers (ushort index); linear terms only (0…9) span at most 9·n + 1 ≤ 256 values up to 28 qubits (byte index).
+    /// </summary>
+    private static QuboDiagonal IntegerQubo(int variables, bool quadratic)
+    {
+        var random = new Random(variables + 1);
+        var linear = Enumerable.Range(0, variables).Select(_ => (double)random.Next(quadratic ? 11 : 10)).ToArray();
+        var terms = quadratic
+            ? (from i in Enumerable.Range(0, variables)
+               from j in Enumerable.Range(i + 1, variables - i - 1)
+               select new QuadraticTerm(i, j, random.Next(21))).ToList()
+            : [];
+        return new QuboDiagonal(variables, linear, terms);
     }
 
     private static string Name(StatePrecision precision) => precision == StatePrecision.Complex128 ? "c128" : "c64";

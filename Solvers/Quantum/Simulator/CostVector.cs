@@ -3,12 +3,19 @@ using QuantumScheduler.Solvers.Quantum.Simulator.Kernels;
 namespace QuantumScheduler.Solvers.Quantum.Simulator;
 
 /// <summary>
-/// The cost of every basis state of an n-qubit register (2^n doubles, 64-byte-aligned native memory), built once
-/// per problem and reused by every QAOA cost layer and expectation. Dispose it to release the memory promptly.
+/// The cost of every basis state of an n-qubit register, built once per problem and reused by every QAOA cost layer
+/// and expectation. Dispose it to release the memory promptly.
 /// </summary>
+/// <remarks>
+/// Representation, chosen once when the vector is built: when the costs take at most
+/// <see cref="SimulatorOptions.MaxCostTableValues"/> distinct values (default 65 536) they are kept as a table of
+/// those values plus a byte (≤ 256 values) or ushort index per basis state, and a cost layer computes one sin/cos
+/// per distinct value; otherwise as 2^n doubles, and a cost layer computes one sin/cos per amplitude.
+/// </remarks>
 public sealed unsafe class CostVector : IDisposable
 {
-    private readonly NativeBuffer _buffer;
+    private NativeBuffer? _buffer;
+    private CostTable? _table;
 
     private CostVector(int qubits)
     {
@@ -34,14 +41,27 @@ public sealed unsafe class CostVector : IDisposable
                 throw new ArgumentOutOfRangeException(nameof(basisState), basisState, $"Basis state must be in 0..{Length - 1}.");
             }
 
-            return Data[basisState];
+            return _table is { } table ? table[(nint)basisState] : Data[basisState];
         }
     }
 
-    internal double* Data => (double*)_buffer.Pointer;
+    /// <summary>
+    /// Number of distinct costs when the vector is stored as a table of them (see the remarks), or null when it is
+    /// stored as one double per basis state.
+    /// </summary>
+    public int? DistinctValues => _table?.Values.Length;
+
+    /// <summary>The costs, one double per basis state; null when the vector is tabulated.</summary>
+    internal double* Data => _table is null ? (double*)Buffer.Pointer : null;
+
+    internal CostTable? Table => _table;
+
+    private NativeBuffer Buffer => _buffer ?? throw new ObjectDisposedException(nameof(CostVector));
 
     /// <summary>Copies explicit costs; the length must be a power of two (2^qubits).</summary>
-    public static CostVector FromValues(ReadOnlySpan<double> costs)
+    /// <param name="costs">Cost of every basis state.</param>
+    /// <param name="options">Only <see cref="SimulatorOptions.MaxCostTableValues"/> is used; null means the defaults.</param>
+    public static CostVector FromValues(ReadOnlySpan<double> costs, SimulatorOptions? options = null)
     {
         if (costs.Length < 2 || !int.IsPow2(costs.Length))
         {
@@ -50,7 +70,7 @@ public sealed unsafe class CostVector : IDisposable
 
         var vector = new CostVector(int.Log2(costs.Length));
         costs.CopyTo(new Span<double>(vector.Data, costs.Length));
-        return vector;
+        return vector.Tabulate(options);
     }
 
     /// <summary>Evaluates <paramref name="cost"/> on every basis state, in parallel chunks (the function must be thread-safe).</summary>
@@ -59,7 +79,7 @@ public sealed unsafe class CostVector : IDisposable
         ArgumentNullException.ThrowIfNull(cost);
         var vector = new CostVector(qubits);
         new ChunkedParallel(qubits, options ?? SimulatorOptions.Default).Run(new FunctionBody(vector.Data, cost), vector.Length);
-        return vector;
+        return vector.Tabulate(options);
     }
 
     /// <summary>Tabulates a QUBO at O(1) work per basis state (no term-by-term evaluation).</summary>
@@ -70,10 +90,30 @@ public sealed unsafe class CostVector : IDisposable
         var blocks = qubo.Blocks;
         var units = vector.Length >> blocks.LowBits;
         new ChunkedParallel(qubo.Variables, options ?? SimulatorOptions.Default).Run(new QuboBody(vector.Data, blocks), units, chunkUnits: 16);
-        return vector;
+        return vector.Tabulate(options);
     }
 
-    public void Dispose() => _buffer.Dispose();
+    public void Dispose()
+    {
+        _buffer?.Dispose();
+        _table?.Dispose();
+    }
+
+    /// <summary>Switches to the table representation when the costs allow it, releasing the doubles.</summary>
+    private CostVector Tabulate(SimulatorOptions? options)
+    {
+        options ??= SimulatorOptions.Default;
+        options.Validate();
+        var maxValues = options.MaxCostTableValues;
+        if (CostTable.TryCreate(Data, Length, maxValues) is { } table)
+        {
+            _table = table;
+            _buffer!.Dispose();
+            _buffer = null;
+        }
+
+        return this;
+    }
 
     private readonly struct FunctionBody(double* target, Func<long, double> cost) : IChunkBody
     {

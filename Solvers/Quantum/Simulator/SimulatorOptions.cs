@@ -30,6 +30,14 @@ public sealed record SimulatorOptions
     /// </summary>
     public bool UseSimd { get; init; } = true;
 
+    /// <summary>
+    /// A <see cref="CostVector"/> with at most this many distinct costs is stored as a table of them plus a 1- or 2-byte
+    /// index per basis state, so a cost layer computes one sin/cos per distinct value and streams less memory.
+    /// Default: 65 536 (the reach of a 2-byte index; larger values act as 65 536). 0 always stores one double per
+    /// basis state and computes one sin/cos per amplitude.
+    /// </summary>
+    public int MaxCostTableValues { get; init; } = 65_536;
+
     internal void Validate()
     {
         if (MaxDegreeOfParallelism < 1)
@@ -40,6 +48,11 @@ public sealed record SimulatorOptions
         if (ParallelThresholdQubits < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(ParallelThresholdQubits), ParallelThresholdQubits, "SimulatorOptions.ParallelThresholdQubits must not be negative.");
+        }
+
+        if (MaxCostTableValues < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxCostTableValues), MaxCostTableValues, "SimulatorOptions.MaxCostTableValues must not be negative.");
         }
 
         if (MemoryLimitBytes is <= 0)

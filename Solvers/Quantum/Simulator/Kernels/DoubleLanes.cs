@@ -35,11 +35,29 @@ internal readonly unsafe struct DoubleLanes : IComplexLanes<double>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void MultiplyByExpMinusI(double* amplitudes, Vector128<double> p0, Vector128<double> p1, Vector128<double> p2, Vector128<double> p3)
+    {
+        // The (cos, sin) pairs already sit beside their amplitudes' (re, im): in-lane duplicates suffice, no lane crossing.
+        MultiplyByPairs(amplitudes, Vector256.Create(p0, p1));
+        MultiplyByPairs(amplitudes + 4, Vector256.Create(p2, p3));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> SquaredMagnitudesFour(double* amplitudes)
     {
         var first = Avx.LoadVector256(amplitudes);
         var second = Avx.LoadVector256(amplitudes + 4);
         var sums = Avx.HorizontalAdd(Avx.Multiply(first, first), Avx.Multiply(second, second)); // |a0|², |a2|², |a1|², |a3|²
         return Avx2.Permute4x64(sums, 0b11_01_10_00);
+    }
+
+    /// <summary>Two amplitudes times (c − i·s) for the pairs (c0, s0, c1, s1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MultiplyByPairs(double* amplitudes, Vector256<double> pairs)
+    {
+        var value = Avx.LoadVector256(amplitudes);
+        var cos = Avx.Permute(pairs, 0b0000);
+        var sin = Avx.Permute(pairs, 0b1111);
+        Avx.Store(amplitudes, Fma.MultiplySubtractAdd(value, cos, Avx.Multiply(SwapRealImaginary(value), sin)));
     }
 }

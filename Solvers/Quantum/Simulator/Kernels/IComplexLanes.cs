@@ -27,6 +27,12 @@ internal unsafe interface IComplexLanes<T>
     /// <summary>Multiplies the four amplitudes at <paramref name="amplitudes"/> by cos_k − i·sin_k.</summary>
     static abstract void MultiplyByExpMinusI(T* amplitudes, Vector256<double> cos, Vector256<double> sin);
 
+    /// <summary>
+    /// Multiplies the four amplitudes at <paramref name="amplitudes"/> by cos_k − i·sin_k, each factor given as a
+    /// (cos, sin) pair loaded from a phase table.
+    /// </summary>
+    static abstract void MultiplyByExpMinusI(T* amplitudes, Vector128<double> p0, Vector128<double> p1, Vector128<double> p2, Vector128<double> p3);
+
     /// <summary>Whether phases need full double accuracy (complex128) or 3e-8 suffices (complex64).</summary>
     static abstract bool FullPrecisionPhases { get; }
 

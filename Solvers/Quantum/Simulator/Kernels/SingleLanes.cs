@@ -22,6 +22,14 @@ internal readonly unsafe struct SingleLanes : IComplexLanes<float>
     public static bool FullPrecisionPhases => false;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void MultiplyByExpMinusI(float* amplitudes, Vector128<double> p0, Vector128<double> p1, Vector128<double> p2, Vector128<double> p3)
+    {
+        var pairs02 = Vector256.Create(p0, p2); // c0 s0 c2 s2
+        var pairs13 = Vector256.Create(p1, p3); // c1 s1 c3 s3
+        MultiplyByExpMinusI(amplitudes, Avx.UnpackLow(pairs02, pairs13), Avx.UnpackHigh(pairs02, pairs13));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void MultiplyByExpMinusI(float* amplitudes, Vector256<double> cos, Vector256<double> sin)
     {
         var duplicate = Vector256.Create(0, 0, 1, 1, 2, 2, 3, 3);

@@ -113,7 +113,21 @@ internal sealed unsafe class StateVector<T, TLanes> : QuantumState
 
     private protected override void ApplyCostPhaseCore(CostVector cost, double gamma)
     {
-        if (UsesSimd)
+        if (cost.Table is { } table)
+        {
+            fixed (double* phases = table.Phases(gamma))
+            {
+                if (table.IndexBytes == 1)
+                {
+                    ApplyTableCostPhase<ByteCostIndex>(table.Indices, phases);
+                }
+                else
+                {
+                    ApplyTableCostPhase<UInt16CostIndex>(table.Indices, phases);
+                }
+            }
+        }
+        else if (UsesSimd)
         {
             _parallel.Run(new VectorCostPhaseBody<T, TLanes>(Data, cost.Data, gamma), VectorCostPhaseBody<T, TLanes>.Units(Qubits));
         }
@@ -140,9 +154,20 @@ internal sealed unsafe class StateVector<T, TLanes> : QuantumState
         }
     }
 
-    private protected override double ExpectationCore(CostVector cost) => UsesSimd
-        ? _parallel.Reduce<VectorWeightedNormBody<T, TLanes>, double>(new(Data, cost.Data), VectorWeightedNormBody<T, TLanes>.Units(Qubits))
-        : _parallel.Reduce<ScalarWeightedNormBody<T>, double>(new(Data, cost.Data), _length);
+    private protected override double ExpectationCore(CostVector cost)
+    {
+        if (cost.Table is { } table)
+        {
+            fixed (double* values = table.Values)
+            {
+                return table.IndexBytes == 1 ? TableExpectation<ByteCostIndex>(table.Indices, values) : TableExpectation<UInt16CostIndex>(table.Indices, values);
+            }
+        }
+
+        return UsesSimd
+            ? _parallel.Reduce<VectorWeightedNormBody<T, TLanes>, double>(new(Data, cost.Data), VectorWeightedNormBody<T, TLanes>.Units(Qubits))
+            : _parallel.Reduce<ScalarWeightedNormBody<T>, double>(new(Data, cost.Data), _length);
+    }
 
     private protected override void CopyProbabilitiesCore(Span<double> target)
     {
@@ -191,4 +216,22 @@ internal sealed unsafe class StateVector<T, TLanes> : QuantumState
 
     private protected override Complex InnerProductCore(QuantumState other) =>
         _parallel.Reduce<InnerProductBody<T>, Complex>(new(Data, ((StateVector<T, TLanes>)other).Data), _length);
+
+    private void ApplyTableCostPhase<TIndex>(void* indices, double* phases)
+        where TIndex : struct, ICostIndex
+    {
+        if (UsesSimd)
+        {
+            _parallel.Run(new VectorTableCostPhaseBody<T, TLanes, TIndex>(Data, indices, phases), VectorTableCostPhaseBody<T, TLanes, TIndex>.Units(Qubits));
+        }
+        else
+        {
+            _parallel.Run(new ScalarTableCostPhaseBody<T, TIndex>(Data, indices, phases), _length);
+        }
+    }
+
+    private double TableExpectation<TIndex>(void* indices, double* values)
+        where TIndex : struct, ICostIndex => UsesSimd
+        ? _parallel.Reduce<VectorTableExpectationBody<T, TLanes, TIndex>, double>(new(Data, indices, values), VectorTableExpectationBody<T, TLanes, TIndex>.Units(Qubits))
+        : _parallel.Reduce<ScalarTableExpectationBody<T, TIndex>, double>(new(Data, indices, values), _length);
 }

@@ -1,9 +1,10 @@
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
 using QuantumScheduler.Runtime.GrainDirectory;
+using QuantumScheduler.Runtime.Hosting;
 using QuantumScheduler.Runtime.Membership;
 
 namespace QuantumScheduler.Runtime.Storage.PostgreSql;

@@ -1,4 +1,5 @@
 using QuantumScheduler.Runtime.GrainDirectory;
+using QuantumScheduler.Runtime.Hosting;
 
 namespace QuantumScheduler.Runtime.Membership;
 

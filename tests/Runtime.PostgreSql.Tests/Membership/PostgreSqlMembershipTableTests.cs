@@ -1,4 +1,5 @@
 using QuantumScheduler.Runtime.GrainDirectory;
+using QuantumScheduler.Runtime.Hosting;
 using QuantumScheduler.Runtime.Membership;
 using QuantumScheduler.Runtime.PostgreSql.Tests.Infrastructure;
 using QuantumScheduler.Runtime.Storage.PostgreSql;

@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using QuantumScheduler.Runtime.Storage.PostgreSql.Schema;
+using QuantumScheduler.Runtime.Storage;
 
 namespace QuantumScheduler.Runtime.Storage.PostgreSql;
 
@@ -12,10 +13,9 @@ namespace QuantumScheduler.Runtime.Storage.PostgreSql;
 internal sealed partial class PostgreSqlDatabase : IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
-    private readonly SemaphoreSlim _initialization = new(1, 1);
+    private readonly InitializeOnce _initialization = new();
     private readonly ILogger _logger;
     private readonly string _owner;
-    private volatile bool _initialized;
 
     /// <param name="options">The connection string and the schema.</param>
     /// <param name="logger">Told which database is used once it is ready.</param>
@@ -44,25 +44,13 @@ internal sealed partial class PostgreSqlDatabase : IAsyncDisposable, IDisposable
 
     /// <summary>Creates the schema if needed and applies pending migrations. Idempotent; a failed attempt is retried
     /// by the next call.</summary>
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        if (_initialized)
-            return;
-        await _initialization.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        _initialization.RunAsync(async cancellation =>
         {
-            if (_initialized)
-                return;
-            await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            SchemaVersion = await PostgreSqlSchemaMigrator.MigrateAsync(connection, Schema, PostgreSqlSchema.Migrations, cancellationToken).ConfigureAwait(false);
-            _initialized = true;
+            await using var connection = await OpenConnectionAsync(cancellation).ConfigureAwait(false);
+            SchemaVersion = await PostgreSqlSchemaMigrator.MigrateAsync(connection, Schema, PostgreSqlSchema.Migrations, cancellation).ConfigureAwait(false);
             LogReady(_owner, Endpoint, Schema, SchemaVersion);
-        }
-        finally
-        {
-            _initialization.Release();
-        }
-    }
+        }, cancellationToken);
 
     /// <summary>An open connection to the initialised database; dispose it to return it to the pool.</summary>
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using QuantumScheduler.Runtime.Storage.Sqlite.Schema;
+using QuantumScheduler.Runtime.Storage;
 
 namespace QuantumScheduler.Runtime.Storage.Sqlite;
 
@@ -13,10 +14,9 @@ internal sealed partial class SqliteDatabase : IDisposable
 {
     private readonly string _connectionString;
     private readonly string _connectionPragmas;
-    private readonly SemaphoreSlim _initialization = new(1, 1);
+    private readonly InitializeOnce _initialization = new();
     private readonly ILogger _logger;
     private readonly string _owner;
-    private volatile bool _initialized;
 
     /// <param name="options">Where the file is and how connections behave.</param>
     /// <param name="logger">Told where the database is once it is ready.</param>
@@ -46,26 +46,14 @@ internal sealed partial class SqliteDatabase : IDisposable
 
     /// <summary>Creates the directory and the file if needed and applies pending migrations. Idempotent; a failed
     /// attempt is retried by the next call.</summary>
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        if (_initialized)
-            return;
-        await _initialization.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        _initialization.RunAsync(async cancellation =>
         {
-            if (_initialized)
-                return;
             Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-            await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            SchemaVersion = await SqliteSchemaMigrator.MigrateAsync(connection, SqliteSchema.Migrations, cancellationToken).ConfigureAwait(false);
-            _initialized = true;
+            await using var connection = await OpenConnectionAsync(cancellation).ConfigureAwait(false);
+            SchemaVersion = await SqliteSchemaMigrator.MigrateAsync(connection, SqliteSchema.Migrations, cancellation).ConfigureAwait(false);
             LogReady(_owner, FilePath, SchemaVersion);
-        }
-        finally
-        {
-            _initialization.Release();
-        }
-    }
+        }, cancellationToken);
 
     /// <summary>An open connection to the initialised database; dispose it to return it to the pool.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

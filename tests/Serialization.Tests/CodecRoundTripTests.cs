@@ -151,6 +151,15 @@ public class CodecRoundTripTests
     }
 
     [Fact]
+    public void Types_with_required_members_round_trip_and_keep_their_initialisers()
+    {
+        var copy = _serializer.RoundTrip(new Invoice { Number = "INV-7", Total = 19.99m, Currency = "EUR", Tags = ["sent"] });
+        Assert.Equal(("INV-7", 19.99m, "EUR"), (copy.Number, copy.Total, copy.Currency));
+        // Tags has no [Id]: it is not serialised, and the constructor's initialiser gives it its default.
+        Assert.Equal(["unsent"], copy.Tags);
+    }
+
+    [Fact]
     public void Structs_and_records_round_trip()
     {
         Assert.Equal(new Point(-4, 8), _serializer.RoundTrip(new Point(-4, 8)));

@@ -145,3 +145,13 @@ public sealed class Ticket
 {
     [Id(0)] public Dictionary<string, Priority[]> Levels { get; set; } = new();
 }
+
+/// <summary>Required members: the codec constructs with placeholders, so the initialiser of <see cref="Tags"/> still runs.</summary>
+[GenerateSerializer]
+public sealed record Invoice
+{
+    [Id(0)] public required string Number { get; init; }
+    [Id(1)] public required decimal Total { get; init; }
+    [Id(2)] public string Currency { get; init; } = "USD";
+    public List<string> Tags { get; init; } = ["unsent"];
+}

@@ -19,13 +19,14 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Analysis
             var codecName = "Codec_" + SymbolExtensions.ToIdentifier(type.MetadataFullName());
             var isImmutable = type.HasAttribute(KnownTypeNames.Immutable);
             if (type.TypeKind == TypeKind.Enum)
-                return new SerializableTypeModel(typeName, "", "", null, type.WireName(), codecName, TypeShape.Enum, true, CreationKind.None, null, EquatableArray<MemberModel>.Empty, EquatableArray<TypeNameModel>.Empty, EquatableArray<DiagnosticInfo>.Empty);
+                return new SerializableTypeModel(typeName, "", "", null, type.WireName(), codecName, TypeShape.Enum, true, CreationKind.None, null, EquatableArray<MemberModel>.Empty, EquatableArray<TypeNameModel>.Empty, EquatableArray<DiagnosticInfo>.Empty, EquatableArray<string>.Empty);
 
             var diagnostics = new List<DiagnosticInfo>();
             var enums = new List<TypeNameModel>();
             var members = CollectMembers(type, diagnostics, enums);
             var baseType = type.BaseType is { } b && b.HasAttribute(KnownTypeNames.GenerateSerializer) ? b.ToCode() : null;
             var shape = type.TypeKind == TypeKind.Struct ? TypeShape.Struct : TypeShape.Class;
+            var required = RequiredMembers(type);
             return new SerializableTypeModel(
                 typeName,
                 GenericDeclarations.TypeParameterList(type),
@@ -35,11 +36,12 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Analysis
                 codecName,
                 shape,
                 isImmutable,
-                SelectCreation(type),
+                required is null ? CreationKind.Uninitialized : SelectCreation(type),
                 baseType,
                 members.ToEquatableArray(),
                 enums.ToEquatableArray(),
-                diagnostics.ToEquatableArray());
+                diagnostics.ToEquatableArray(),
+                (required ?? new List<string>()).ToEquatableArray());
         }
 
         private static bool IsNestedInGeneric(INamedTypeSymbol type)
@@ -50,6 +52,32 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Analysis
                     return true;
             }
             return false;
+        }
+
+        /// <summary>The names of the <c>required</c> members (own and inherited) a constructor call must set; null when one of
+        /// them cannot be set from the generated code, so the instance must be created uninitialised.</summary>
+        private static List<string>? RequiredMembers(INamedTypeSymbol type)
+        {
+            var names = new List<string>();
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers())
+                {
+                    var isRequired = member is IPropertySymbol { IsRequired: true } || member is IFieldSymbol { IsRequired: true };
+                    if (!isRequired || names.Contains(member.Name))
+                        continue;
+                    var settable = member switch
+                    {
+                        IPropertySymbol property => property.SetMethod is { } setter && IsAccessible(setter),
+                        IFieldSymbol field => IsAccessible(field),
+                        _ => false,
+                    };
+                    if (!settable)
+                        return null;
+                    names.Add(member.Name);
+                }
+            }
+            return names;
         }
 
         private static CreationKind SelectCreation(INamedTypeSymbol type)

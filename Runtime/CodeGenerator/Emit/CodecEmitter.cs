@@ -1,3 +1,4 @@
+using System.Linq;
 using QuantumScheduler.Runtime.CodeGenerator.Model;
 using static QuantumScheduler.Runtime.CodeGenerator.Emit.GeneratedFile;
 
@@ -90,7 +91,10 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Emit
             if (type.Creation == CreationKind.Constructor)
             {
                 writer.Line();
-                writer.Line($"protected override {type.TypeName} CreateInstance() => new {type.TypeName}();");
+                var placeholders = string.Join(", ", type.RequiredMembers.Select(static name => $"{name} = default!"));
+                writer.Line(placeholders.Length == 0
+                    ? $"protected override {type.TypeName} CreateInstance() => new {type.TypeName}();"
+                    : $"protected override {type.TypeName} CreateInstance() => new {type.TypeName} {{ {placeholders} }};");
             }
             else if (type.Creation == CreationKind.Uninitialized && !isStruct)
             {

@@ -10,7 +10,8 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Model
     /// <summary>How a codec makes the instance whose fields it then reads.</summary>
     internal enum CreationKind
     {
-        /// <summary>The accessible parameterless constructor (field initialisers run).</summary>
+        /// <summary>The accessible parameterless constructor (field initialisers run); <c>required</c> members are
+        /// given placeholder defaults in the object initializer, then read like any other field.</summary>
         Constructor,
 
         /// <summary>No usable constructor (e.g. a positional record): an uninitialised instance.</summary>
@@ -36,7 +37,8 @@ namespace QuantumScheduler.Runtime.CodeGenerator.Model
         string? BaseTypeName,
         EquatableArray<MemberModel> Members,
         EquatableArray<TypeNameModel> ReferencedEnums,
-        EquatableArray<DiagnosticInfo> Diagnostics);
+        EquatableArray<DiagnosticInfo> Diagnostics,
+        EquatableArray<string> RequiredMembers);
 
     /// <summary>How generated code reaches a member: by name, or through an [UnsafeAccessor] to its field.</summary>
     internal enum MemberAccess

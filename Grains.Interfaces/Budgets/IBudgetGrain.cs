@@ -1,0 +1,62 @@
+using QuantumScheduler.Runtime;
+
+namespace QuantumScheduler.Grains.Budgets;
+
+/// <summary>
+/// The spending limits of one tenant or project (key: tenant). A job's estimated cost is reserved at submit, the actual
+/// cost settled at completion, the reservation released on failure or cancel. Spend and reservations together never
+/// exceed a hard limit: a reservation that would is refused with <see cref="Errors.BudgetExceededException"/>.
+/// Amounts are <see cref="decimal"/> in the configured currency.
+/// </summary>
+public interface IBudgetGrain : IGrainWithStringKey
+{
+    /// <summary>Sets the limits (null = unlimited for that period).</summary>
+    Task<BudgetSnapshot> ConfigureAsync(BudgetLimits limits);
+
+    /// <summary>Reserves <paramref name="amount"/> for <paramref name="jobId"/>. Idempotent per job: a second call
+    /// returns the existing reservation.</summary>
+    Task<BudgetReservation> ReserveAsync(string jobId, decimal amount);
+
+    /// <summary>Replaces the job's reservation by its actual cost. Idempotent per job.</summary>
+    Task<BudgetSnapshot> SettleAsync(string jobId, decimal actualAmount);
+
+    /// <summary>Drops the job's reservation (failed or cancelled job). Idempotent.</summary>
+    Task<BudgetSnapshot> ReleaseAsync(string jobId);
+
+    [ReadOnly]
+    Task<BudgetSnapshot> GetStatusAsync();
+}
+
+[GenerateSerializer]
+public sealed record BudgetLimits
+{
+    [Id(0)] public decimal? Daily { get; init; }
+    [Id(1)] public decimal? Monthly { get; init; }
+    [Id(2)] public string Currency { get; init; } = "USD";
+    /// <summary>False: exceeding only raises alerts; true (default): reservations beyond a limit are refused.</summary>
+    [Id(3)] public bool Hard { get; init; } = true;
+}
+
+[GenerateSerializer]
+public sealed record BudgetReservation([property: Id(0)] string JobId, [property: Id(1)] decimal Amount, [property: Id(2)] DateTimeOffset At);
+
+/// <summary>A budget's state: what is spent, what is reserved, alerts and the month-end forecast.</summary>
+[GenerateSerializer]
+public sealed record BudgetSnapshot
+{
+    [Id(0)] public required string Tenant { get; init; }
+    [Id(1)] public required BudgetLimits Limits { get; init; }
+    [Id(2)] public decimal SpentToday { get; init; }
+    [Id(3)] public decimal SpentThisMonth { get; init; }
+    [Id(4)] public decimal Reserved { get; init; }
+    /// <summary>Settled spend over all time (sums every job's ledger exactly).</summary>
+    [Id(5)] public decimal SpentTotal { get; init; }
+    [Id(6)] public IReadOnlyList<BudgetAlert> Alerts { get; init; } = [];
+    /// <summary>Month-end spend if the month goes on as it has so far.</summary>
+    [Id(7)] public decimal ForecastMonthEnd { get; init; }
+    [Id(8)] public int OpenReservations { get; init; }
+}
+
+/// <summary>A threshold (50, 80, 100 % of a limit) crossed in a period.</summary>
+[GenerateSerializer]
+public sealed record BudgetAlert([property: Id(0)] string Period, [property: Id(1)] int ThresholdPercent, [property: Id(2)] decimal Spent, [property: Id(3)] decimal Limit, [property: Id(4)] DateTimeOffset At);

@@ -21,10 +21,12 @@ public sealed partial class Silo : IHostedService
     private readonly GrainClassRegistry _grainClasses;
     private readonly SiloOptions _options;
     private readonly ILogger<Silo> _logger;
+    private readonly ISiloLifecycleParticipant[] _participants;
     private bool _killed;
 
-    internal Silo(LocalSilo silo, Catalog catalog, ActivationCollector collector, ResponseCallbacks callbacks, GrainClassRegistry grainClasses, IOptions<SiloOptions> options, ILogger<Silo> logger)
+    internal Silo(LocalSilo silo, Catalog catalog, ActivationCollector collector, ResponseCallbacks callbacks, GrainClassRegistry grainClasses, IOptions<SiloOptions> options, ILogger<Silo> logger, IEnumerable<ISiloLifecycleParticipant> participants)
     {
+        _participants = participants.OrderBy(static participant => participant.Stage).ToArray();
         _silo = silo;
         _catalog = catalog;
         _collector = collector;
@@ -41,13 +43,14 @@ public sealed partial class Silo : IHostedService
     /// <summary>Live activations in this silo.</summary>
     public int ActivationCount => _catalog.Count;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         _grainClasses.Refresh();
+        foreach (var participant in _participants)
+            await participant.StartAsync(cancellationToken);
         _silo.SetStatus(SiloStatus.Active);
         _collector.Start();
         LogStarted(_logger, _silo.Name, _silo.Address.ToString(), _grainClasses.GrainClasses.Count);
-        return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -59,6 +62,8 @@ public sealed partial class Silo : IHostedService
         LogStopping(_logger, _silo.Name, activations);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_options.ShutdownTimeout);
+        for (var i = _participants.Length - 1; i >= 0; i--)
+            await _participants[i].OnShuttingDownAsync(deadline.Token);
         try
         {
             await _catalog.DeactivateAllAsync(new DeactivationReason(DeactivationReasonCode.ShuttingDown, "the silo is stopping"), deadline.Token);
@@ -68,6 +73,8 @@ public sealed partial class Silo : IHostedService
             LogShutdownIncomplete(_logger, _silo.Name, _catalog.Count);
         }
         _silo.SetStatus(SiloStatus.Stopping);
+        for (var i = _participants.Length - 1; i >= 0; i--)
+            await _participants[i].StopAsync(CancellationToken.None);
         await _collector.StopAsync();
         _silo.SetStatus(SiloStatus.Dead);
         LogStopped(_logger, _silo.Name, activations);

@@ -77,7 +77,8 @@ public static class SiloServiceCollectionExtensions
             sp.GetRequiredService<ResponseCallbacks>(),
             sp.GetRequiredService<GrainClassRegistry>(),
             sp.GetRequiredService<IOptions<SiloOptions>>(),
-            sp.GetRequiredService<ILogger<Silo>>()));
+            sp.GetRequiredService<ILogger<Silo>>(),
+            sp.GetServices<ISiloLifecycleParticipant>()));
         services.AddHostedService(static sp => sp.GetRequiredService<Silo>());
 
         return services;

@@ -12,6 +12,8 @@ have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
 have_lib libCbcSolver.so.3 || missing+=(coinor-libcbc3)
 command -v cbc >/dev/null || missing+=(coinor-cbc)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+# The cluster tests isolate a silo in a network namespace (ip netns, veth pairs).
+command -v ip >/dev/null || missing+=(iproute2)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing missing system packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive

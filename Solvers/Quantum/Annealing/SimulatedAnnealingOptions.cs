@@ -15,9 +15,19 @@ public sealed record SimulatedAnnealingOptions
     /// <summary>Hot and cold inverse temperatures; null = from the QUBO's coefficients (<see cref="BetaSchedule.DefaultRange"/>).</summary>
     public (double Hot, double Cold)? BetaRange { get; init; }
 
+    /// <summary>
+    /// On a scheduling QUBO (the request carries its structure), move between assignments — shifts and swaps
+    /// with exact energy changes — instead of single flips. Default true.
+    /// </summary>
+    public bool OneHotMoves { get; init; } = true;
+
+    /// <summary>Share of one-hot proposals that are swaps (the rest are shifts). Default 0.5.</summary>
+    public double SwapProbability { get; init; } = 0.5;
+
     internal void Validate()
     {
         if (Reads < 1) throw new ArgumentOutOfRangeException(nameof(Reads), Reads, "At least one read is needed.");
         if (Sweeps < 1) throw new ArgumentOutOfRangeException(nameof(Sweeps), Sweeps, "At least one sweep is needed.");
+        if (!(SwapProbability is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(SwapProbability), SwapProbability, "Must be in [0, 1].");
     }
 }

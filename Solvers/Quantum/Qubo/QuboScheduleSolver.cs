@@ -66,7 +66,7 @@ public sealed class QuboScheduleSolver
             if (_settings.MaxBatches is { } max && batches >= max) { termination = TerminationReason.Completed; break; }
             if (options.UnimprovedTimeLimit is { } patience && clock.Elapsed - lastImprovement >= patience) { termination = TerminationReason.UnimprovedTimeLimit; break; }
 
-            var request = new QuboSampleRequest(unchecked(options.Seed + batches * BatchSeedStride), remaining * SamplingShare, threads, StartingStates(qubo, incumbent), qubo.Report.ObjectiveResolution);
+            var request = new QuboSampleRequest(unchecked(options.Seed + batches * BatchSeedStride), remaining * SamplingShare, threads, StartingStates(qubo, incumbent), qubo.Report.ObjectiveResolution, qubo.Structure);
             var set = _sampler.Sample(qubo.Model, request, cancellationToken);
             batches++;
             samples += set.Samples.Count;

@@ -58,13 +58,13 @@ public static class BetaSchedule
         ArgumentOutOfRangeException.ThrowIfLessThan(sweeps, 1);
         if (!(hot > 0) || !(cold >= hot)) throw new ArgumentException($"Need 0 < hot β ({hot}) ≤ cold β ({cold}).");
         var betas = new double[sweeps];
-        for (var s = 0; s < sweeps; s++)
-        {
-            var f = sweeps == 1 ? 1 : (double)s / (sweeps - 1);
-            betas[s] = kind == BetaScheduleKind.Geometric ? hot * Math.Pow(cold / hot, f) : hot + (cold - hot) * f;
-        }
+        for (var s = 0; s < sweeps; s++) betas[s] = At(kind, hot, cold, sweeps == 1 ? 1 : (double)s / (sweeps - 1));
         return betas;
     }
+
+    /// <summary>β at fraction f ∈ [0, 1] of the way from hot to cold.</summary>
+    public static double At(BetaScheduleKind kind, double hot, double cold, double f) =>
+        kind == BetaScheduleKind.Geometric ? hot * Math.Pow(cold / hot, f) : hot + (cold - hot) * f;
 
     /// <summary>
     /// The schedule shortened (same end points, same kind) to the sweeps that fit in a read's time budget, given

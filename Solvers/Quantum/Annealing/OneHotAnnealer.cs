@@ -14,10 +14,13 @@ namespace QuantumScheduler.Solvers.Quantum.Annealing;
 internal static class OneHotAnnealer
 {
     public static QuboSample Anneal(
-        QuboAssignmentStructure structure, double[] betas, BetaScheduleKind kind, double swapProbability, QuboSampleRequest request,
+        QuboAssignmentStructure structure, double[] betas, SimulatedAnnealingOptions options, QuboSampleRequest request,
         int read, ref Xoshiro256 random, long deadline, double budget, CancellationToken cancellationToken)
     {
-        var state = new OneHotState(structure, StartingChoice(structure, request, read, ref random));
+        var (kind, swapProbability) = (options.Schedule, options.SwapProbability);
+        if (request.InitialStates is { } initial && read < initial.Count && options.ReverseAnnealingStart > 0)
+            betas = BetaSchedule.Build(kind, BetaSchedule.At(kind, betas[0], betas[^1], options.ReverseAnnealingStart), betas[^1], betas.Length);
+        var state = new OneHotState(structure, OneHotStart.Choice(structure, request, read, ref random));
         var movable = Enumerable.Range(0, structure.TaskCount).Where(t => structure.TaskVariables(t).Count > (structure.ExactlyOne ? 1 : 0)).ToArray();
         var best = (int[])state.VariableOfTask.Clone();
         var bestEnergy = state.Energy;
@@ -65,27 +68,5 @@ internal static class OneHotAnnealer
             if (pick-- == 0) return own[p];
         }
         return -1;
-    }
-
-    /// <summary>
-    /// Read r's starting choice: the r-th initial state projected onto the one-hot subspace (its first set
-    /// variable per task), else a uniformly random option per task.
-    /// </summary>
-    private static int[] StartingChoice(QuboAssignmentStructure structure, QuboSampleRequest request, int read, ref Xoshiro256 random)
-    {
-        var initial = request.InitialStates is { } states && read < states.Count ? states[read] : null;
-        var choice = new int[structure.TaskCount];
-        for (var t = 0; t < choice.Length; t++)
-        {
-            var own = structure.TaskVariables(t);
-            choice[t] = -1;
-            if (initial is not null)
-                foreach (var v in own)
-                    if (initial[v] != 0) { choice[t] = v; break; }
-            if (choice[t] >= 0 || own.Count == 0 || (initial is not null && !structure.ExactlyOne)) continue;
-            var pick = random.NextInt(own.Count + (structure.ExactlyOne ? 0 : 1));
-            choice[t] = pick < own.Count ? own[pick] : -1;
-        }
-        return choice;
     }
 }

@@ -18,6 +18,12 @@ public sealed record HybridSamplerOptions
     /// <summary>Tabu steps per tabu phase, as a multiple of the variable count. Default 10.</summary>
     public int TabuStepsPerVariable { get; init; } = 10;
 
+    /// <summary>
+    /// On a scheduling QUBO (the request carries its structure), run tabu with one-hot moves and constraint-aware
+    /// windows instead of single flips and plain impact windows. Default true.
+    /// </summary>
+    public bool OneHotMoves { get; init; } = true;
+
     internal void Validate()
     {
         if (Reads < 1) throw new ArgumentOutOfRangeException(nameof(Reads), Reads, "At least one read is needed.");

@@ -25,8 +25,11 @@ public sealed record CapacityEncoding(int Agent, double Capacity, double Unit, i
         return weight * residual * residual;
     }
 
-    /// <summary>Writes a slack value (0 ≤ value ≤ <see cref="SlackLimit"/>) into the slack bits.</summary>
-    public void WriteSlack(int value, Span<byte> bits)
+    /// <summary>Writes a slack value (0 ≤ value ≤ <see cref="SlackLimit"/>) into the slack bits of a whole bitstring.</summary>
+    public void WriteSlack(int value, Span<byte> bits) => WriteSlackBits(value, bits.Slice(FirstSlackVariable, SlackWeights.Length));
+
+    /// <summary>Writes a slack value into just the slack bits (bit k at index k).</summary>
+    public void WriteSlackBits(int value, Span<byte> slackBits)
     {
         for (var k = SlackWeights.Length - 1; k >= 0; k--)
         {
@@ -35,7 +38,7 @@ public sealed record CapacityEncoding(int Agent, double Capacity, double Unit, i
             // lower bits alone could not represent what is left.
             var lowerBitsMax = (1 << k) - 1;
             var take = k == SlackWeights.Length - 1 ? value > lowerBitsMax : value >= weight;
-            bits[FirstSlackVariable + k] = take ? (byte)1 : (byte)0;
+            slackBits[k] = take ? (byte)1 : (byte)0;
             if (take) value -= weight;
         }
     }

@@ -58,6 +58,12 @@ internal sealed class OneHotState
     /// <summary>The model's energy of <see cref="ToBits"/>, kept up to date by the moves (rounding accumulates).</summary>
     public double Energy { get; private set; }
 
+    /// <summary>Whether assignment variable v is set.</summary>
+    public bool IsSet(int variable) => _x[variable] != 0;
+
+    /// <summary>Variable v's local field in the residual model (its flip's energy change there, for a 0→1 flip).</summary>
+    public double ResidualField(int variable) => _field[variable];
+
     /// <summary>Agent a's load in its capacity units.</summary>
     public double Load(int agent) => _load[agent];
 

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using QuantumScheduler.Solvers.Quantum.Annealing;
+using QuantumScheduler.Solvers.Quantum.Qubo.Moves;
+
+namespace QuantumScheduler.Solvers.Quantum.Hybrid;
+
+/// <summary>
+/// Tabu search on a whole scheduling QUBO inside its one-hot subspace, priced by the QUBO's exact energy (slack
+/// at its optimum, <see cref="OneHotState"/>): each step makes the best non-tabu move among every shift and a
+/// sample of swaps, and forbids the moved task from returning to the agent it left for a randomised tenure;
+/// aspiration admits a tabu move that beats the best energy. Single-flip tabu cannot move a task without
+/// first breaking its one-hot term; these moves can.
+/// </summary>
+internal static class OneHotTabuSearch
+{
+    /// <summary>Swaps sampled per step, per movable task.</summary>
+    private const int SwapSamplesPerTask = 2;
+
+    /// <summary>
+    /// Improves the state in place to the best point visited and returns it; stops after maxSteps, after
+    /// patience steps without a new best, or at the deadline.
+    /// </summary>
+    public static void Run(OneHotState state, int maxSteps, int patience, ref Xoshiro256 random, long deadline, CancellationToken cancellationToken)
+    {
+        var structure = state.Structure;
+        var movable = Enumerable.Range(0, structure.TaskCount).Where(t => structure.TaskVariables(t).Count > (structure.ExactlyOne ? 1 : 0)).ToArray();
+        if (movable.Length == 0) return;
+        var agents = structure.AgentCount;
+        // Tabu attribute: task t may not go back to agent a (index agents = "none") before tabuUntil[t, a].
+        var tabuUntil = new int[structure.TaskCount * (agents + 1)];
+        var (minTenure, tenureSpread) = (Math.Clamp(movable.Length / 20, 3, 10), Math.Clamp(movable.Length / 10, 2, 20));
+        var best = (int[])state.VariableOfTask.Clone();
+        var bestEnergy = state.Energy;
+        var sinceBest = 0;
+        for (var step = 1; step <= maxSteps && sinceBest < patience; step++)
+        {
+            var (kind, task, other, to, otherTo, moveDelta) = (0, -1, -1, -1, -1, double.PositiveInfinity);
+            foreach (var t in movable)
+            {
+                var own = structure.TaskVariables(t);
+                var current = state.VariableOfTask[t];
+                for (var p = -1; p < own.Count; p++)
+                {
+                    var v = p < 0 ? -1 : own[p];
+                    if (v == current || (v < 0 && structure.ExactlyOne)) continue;
+                    var delta = state.ShiftDelta(t, v);
+                    if (delta >= moveDelta || (IsTabu(t, v, step) && state.Energy + delta >= bestEnergy - Tolerance(bestEnergy))) continue;
+                    (kind, task, to, moveDelta) = (1, t, v, delta);
+                }
+            }
+            for (var s = 0; s < SwapSamplesPerTask * movable.Length; s++)
+            {
+                var (t1, t2) = (movable[random.NextInt(movable.Length)], movable[random.NextInt(movable.Length)]);
+                if (!state.TrySwapTargets(t1, t2, out var v1, out var v2)) continue;
+                var delta = state.SwapDelta(t1, t2, v1, v2);
+                if (delta >= moveDelta || ((IsTabu(t1, v1, step) || IsTabu(t2, v2, step)) && state.Energy + delta >= bestEnergy - Tolerance(bestEnergy))) continue;
+                (kind, task, other, to, otherTo, moveDelta) = (2, t1, t2, v1, v2, delta);
+            }
+            if (kind == 0) break;
+
+            tabuUntil[Slot(task, state.VariableOfTask[task])] = step + minTenure + random.NextInt(tenureSpread);
+            if (kind == 1) state.Shift(task, to);
+            else
+            {
+                tabuUntil[Slot(other, state.VariableOfTask[other])] = step + minTenure + random.NextInt(tenureSpread);
+                state.Swap(task, other, to, otherTo);
+            }
+            if (state.Energy < bestEnergy - Tolerance(bestEnergy))
+            {
+                bestEnergy = state.Energy;
+                state.VariableOfTask.CopyTo(best, 0);
+                sinceBest = 0;
+            }
+            else sinceBest++;
+            if ((step & 63) == 0 && (cancellationToken.IsCancellationRequested || Stopwatch.GetTimestamp() >= deadline)) break;
+        }
+        // Return to the best point visited.
+        for (var t = 0; t < best.Length; t++)
+            if (state.VariableOfTask[t] != best[t]) state.Shift(t, best[t]);
+        return;
+
+        int Slot(int t, int v) => t * (agents + 1) + (v < 0 ? agents : structure.AgentOfVariable[v]);
+
+        bool IsTabu(int t, int v, int step) => tabuUntil[Slot(t, v)] >= step;
+    }
+    private static double Tolerance(double energy) => 1e-9 * Math.Max(1, Math.Abs(energy));
+}

@@ -24,12 +24,29 @@ public sealed record HybridSamplerOptions
     /// </summary>
     public bool OneHotMoves { get; init; } = true;
 
+    /// <summary>
+    /// Strategic oscillation in the one-hot tabu: an overloaded agent's capacity weight grows by this share per
+    /// step, up to the model's weight; 0 = search with the model's weights only. Default 0.1.
+    /// </summary>
+    public double OscillationIncrease { get; init; } = 0.1;
+
+    /// <summary>A respected agent's capacity weight shrinks by this share per step. Default 0.05.</summary>
+    public double OscillationDecrease { get; init; } = 0.05;
+
+    /// <summary>The smallest capacity weight the oscillation reaches, as a share of the model's weight. Default 1e-6.</summary>
+    public double OscillationFloor { get; init; } = 1e-6;
+
+    internal TabuOscillation? Oscillation => OscillationIncrease > 0 ? new TabuOscillation(OscillationIncrease, OscillationDecrease, OscillationFloor) : null;
+
     internal void Validate()
     {
         if (Reads < 1) throw new ArgumentOutOfRangeException(nameof(Reads), Reads, "At least one read is needed.");
         if (SubproblemSize < 1) throw new ArgumentOutOfRangeException(nameof(SubproblemSize), SubproblemSize, "Subproblems need at least one variable.");
         if (MaxPasses < 1) throw new ArgumentOutOfRangeException(nameof(MaxPasses), MaxPasses, "At least one pass is needed.");
         if (UnimprovedPasses < 1) throw new ArgumentOutOfRangeException(nameof(UnimprovedPasses), UnimprovedPasses, "Must be at least 1.");
+        if (OscillationIncrease < 0) throw new ArgumentOutOfRangeException(nameof(OscillationIncrease), OscillationIncrease, "Must not be negative.");
+        if (!(OscillationDecrease is >= 0 and < 1)) throw new ArgumentOutOfRangeException(nameof(OscillationDecrease), OscillationDecrease, "Must be in [0, 1).");
+        if (!(OscillationFloor is > 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(OscillationFloor), OscillationFloor, "Must be in (0, 1].");
         if (TabuStepsPerVariable < 0) throw new ArgumentOutOfRangeException(nameof(TabuStepsPerVariable), TabuStepsPerVariable, "Must not be negative.");
     }
 }

@@ -10,6 +10,12 @@ namespace QuantumScheduler.Solvers.Quantum.Hybrid;
 /// sample of swaps, and forbids the moved task from returning to the agent it left for a randomised tenure;
 /// aspiration admits a tabu move that beats the best energy. Single-flip tabu cannot move a task without
 /// first breaking its one-hot term; these moves can.
+/// <para>
+/// Strategic oscillation (optional): the capacity penalty weights the search steers by follow the search — an
+/// agent's weight grows while it is overloaded and shrinks while it is not, never above the model's weight —
+/// so the search can cross overloaded states between feasible ones. The best point is always judged by the
+/// model's own energy.
+/// </para>
 /// </summary>
 internal static class OneHotTabuSearch
 {
@@ -20,7 +26,7 @@ internal static class OneHotTabuSearch
     /// Improves the state in place to the best point visited and returns it; stops after maxSteps, after
     /// patience steps without a new best, or at the deadline.
     /// </summary>
-    public static void Run(OneHotState state, int maxSteps, int patience, ref Xoshiro256 random, long deadline, CancellationToken cancellationToken)
+    public static void Run(OneHotState state, int maxSteps, int patience, TabuOscillation? oscillation, ref Xoshiro256 random, long deadline, CancellationToken cancellationToken)
     {
         var structure = state.Structure;
         var movable = Enumerable.Range(0, structure.TaskCount).Where(t => structure.TaskVariables(t).Count > (structure.ExactlyOne ? 1 : 0)).ToArray();
@@ -30,11 +36,12 @@ internal static class OneHotTabuSearch
         var tabuUntil = new int[structure.TaskCount * (agents + 1)];
         var (minTenure, tenureSpread) = (Math.Clamp(movable.Length / 20, 3, 10), Math.Clamp(movable.Length / 10, 2, 20));
         var best = (int[])state.VariableOfTask.Clone();
-        var bestEnergy = state.Energy;
+        var bestEnergy = state.ModelEnergy;
         var sinceBest = 0;
         for (var step = 1; step <= maxSteps && sinceBest < patience; step++)
         {
             var (kind, task, other, to, otherTo, moveDelta) = (0, -1, -1, -1, -1, double.PositiveInfinity);
+            var aspiration = bestEnergy - Tolerance(bestEnergy) - state.ModelEnergy;
             foreach (var t in movable)
             {
                 var own = structure.TaskVariables(t);
@@ -44,7 +51,7 @@ internal static class OneHotTabuSearch
                     var v = p < 0 ? -1 : own[p];
                     if (v == current || (v < 0 && structure.ExactlyOne)) continue;
                     var delta = state.ShiftDelta(t, v);
-                    if (delta >= moveDelta || (IsTabu(t, v, step) && state.Energy + delta >= bestEnergy - Tolerance(bestEnergy))) continue;
+                    if (delta >= moveDelta || (IsTabu(t, v, step) && delta >= aspiration)) continue;
                     (kind, task, to, moveDelta) = (1, t, v, delta);
                 }
             }
@@ -53,7 +60,7 @@ internal static class OneHotTabuSearch
                 var (t1, t2) = (movable[random.NextInt(movable.Length)], movable[random.NextInt(movable.Length)]);
                 if (!state.TrySwapTargets(t1, t2, out var v1, out var v2)) continue;
                 var delta = state.SwapDelta(t1, t2, v1, v2);
-                if (delta >= moveDelta || ((IsTabu(t1, v1, step) || IsTabu(t2, v2, step)) && state.Energy + delta >= bestEnergy - Tolerance(bestEnergy))) continue;
+                if (delta >= moveDelta || ((IsTabu(t1, v1, step) || IsTabu(t2, v2, step)) && delta >= aspiration)) continue;
                 (kind, task, other, to, otherTo, moveDelta) = (2, t1, t2, v1, v2, delta);
             }
             if (kind == 0) break;
@@ -65,16 +72,25 @@ internal static class OneHotTabuSearch
                 tabuUntil[Slot(other, state.VariableOfTask[other])] = step + minTenure + random.NextInt(tenureSpread);
                 state.Swap(task, other, to, otherTo);
             }
-            if (state.Energy < bestEnergy - Tolerance(bestEnergy))
+            if (oscillation is { } o)
+                for (var a = 0; a < agents; a++)
+                {
+                    var model = structure.CapacityWeight(a);
+                    var weight = state.CapacityWeight(a) * (state.IsPenalized(a) ? 1 + o.Increase : 1 - o.Decrease);
+                    state.SetCapacityWeight(a, Math.Clamp(weight, o.MinimumShare * model, model));
+                }
+            var energy = state.ModelEnergy;
+            if (energy < bestEnergy - Tolerance(bestEnergy))
             {
-                bestEnergy = state.Energy;
+                bestEnergy = energy;
                 state.VariableOfTask.CopyTo(best, 0);
                 sinceBest = 0;
             }
             else sinceBest++;
             if ((step & 63) == 0 && (cancellationToken.IsCancellationRequested || Stopwatch.GetTimestamp() >= deadline)) break;
         }
-        // Return to the best point visited.
+        // Return to the best point visited, with the model's weights.
+        for (var a = 0; a < agents; a++) state.SetCapacityWeight(a, structure.CapacityWeight(a));
         for (var t = 0; t < best.Length; t++)
             if (state.VariableOfTask[t] != best[t]) state.Shift(t, best[t]);
         return;
@@ -85,3 +101,6 @@ internal static class OneHotTabuSearch
     }
     private static double Tolerance(double energy) => 1e-9 * Math.Max(1, Math.Abs(energy));
 }
+
+/// <summary>How the tabu search's capacity weights follow the search (relative change per step, and the floor as a share of the model's weight).</summary>
+internal readonly record struct TabuOscillation(double Increase, double Decrease, double MinimumShare);

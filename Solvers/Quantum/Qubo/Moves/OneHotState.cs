@@ -16,7 +16,8 @@ internal sealed class OneHotState
     private readonly byte[] _x;
     private readonly double[] _field;
     private readonly double[] _load;
-    private readonly double[] _penalty;
+    private readonly double[] _unitPenalty;
+    private readonly double[] _weight;
 
     /// <param name="structure">The QUBO's structure.</param>
     /// <param name="variableOfTask">The starting variable of each task (-1 = none); must be a variable of that task.</param>
@@ -41,12 +42,15 @@ internal sealed class OneHotState
         }
         _field = new double[_x.Length];
         _residual.ComputeFields(_x, _field);
-        _penalty = new double[_load.Length];
-        Energy = _residual.Energy(_x);
+        _unitPenalty = new double[_load.Length];
+        _weight = new double[_load.Length];
+        ResidualEnergy = _residual.Energy(_x);
+        Energy = ResidualEnergy;
         for (var a = 0; a < _load.Length; a++)
         {
-            _penalty[a] = structure.CapacityPenalty(a, _load[a]);
-            Energy += _penalty[a];
+            _weight[a] = structure.CapacityWeight(a);
+            _unitPenalty[a] = UnitPenalty(a, _load[a]);
+            Energy += _weight[a] * _unitPenalty[a];
         }
     }
 
@@ -55,8 +59,41 @@ internal sealed class OneHotState
     /// <summary>The chosen variable of each task (-1 = none). Callers must not modify it.</summary>
     public int[] VariableOfTask { get; }
 
-    /// <summary>The model's energy of <see cref="ToBits"/>, kept up to date by the moves (rounding accumulates).</summary>
+    /// <summary>
+    /// The energy of <see cref="ToBits"/> with the current capacity weights — the model's own energy unless
+    /// <see cref="SetCapacityWeight"/> changed them — kept up to date by the moves (rounding accumulates).
+    /// </summary>
     public double Energy { get; private set; }
+
+    /// <summary>The residual model's part of the energy (objective and one-hot terms).</summary>
+    public double ResidualEnergy { get; private set; }
+
+    /// <summary>The model's energy of <see cref="ToBits"/> (the model's capacity weights, whatever the current ones are).</summary>
+    public double ModelEnergy
+    {
+        get
+        {
+            var energy = ResidualEnergy;
+            for (var a = 0; a < _load.Length; a++) energy += _structure.CapacityWeight(a) * _unitPenalty[a];
+            return energy;
+        }
+    }
+
+    /// <summary>Whether agent a's capacity penalty is active (its load is over what the slack can absorb).</summary>
+    public bool IsPenalized(int agent) => _unitPenalty[agent] > 0;
+
+    /// <summary>Agent a's current capacity weight.</summary>
+    public double CapacityWeight(int agent) => _weight[agent];
+
+    /// <summary>
+    /// Searches with another weight on agent a's capacity penalty (strategic oscillation); <see cref="Energy"/>
+    /// follows, <see cref="ModelEnergy"/> does not.
+    /// </summary>
+    public void SetCapacityWeight(int agent, double weight)
+    {
+        Energy += (weight - _weight[agent]) * _unitPenalty[agent];
+        _weight[agent] = weight;
+    }
 
     /// <summary>Whether assignment variable v is set.</summary>
     public bool IsSet(int variable) => _x[variable] != 0;
@@ -81,13 +118,13 @@ internal sealed class OneHotState
         {
             delta -= _field[from];
             agentFrom = _structure.AgentOfVariable[from];
-            delta += _structure.CapacityPenalty(agentFrom, _load[agentFrom] - _structure.UnitLoad[from]) - _penalty[agentFrom];
+            delta += PenaltyChange(agentFrom, _load[agentFrom] - _structure.UnitLoad[from]);
         }
         if (to >= 0)
         {
             delta += _field[to];
             agentTo = _structure.AgentOfVariable[to];
-            delta += _structure.CapacityPenalty(agentTo, _load[agentTo] + _structure.UnitLoad[to]) - _penalty[agentTo];
+            delta += PenaltyChange(agentTo, _load[agentTo] + _structure.UnitLoad[to]);
         }
         if (from >= 0 && to >= 0) delta -= _structure.TaskCoupling(task, from, to);
         return delta;
@@ -99,6 +136,8 @@ internal sealed class OneHotState
         var from = VariableOfTask[task];
         if (from == to) return;
         Energy += ShiftDelta(task, to);
+        if (from >= 0) ResidualEnergy -= _field[from];
+        if (to >= 0) ResidualEnergy += _field[to] - (from >= 0 ? _structure.TaskCoupling(task, from, to) : 0);
         if (from >= 0)
         {
             _residual.Flip(_x, _field, from);
@@ -138,8 +177,8 @@ internal sealed class OneHotState
             - _structure.TaskCoupling(first, i, firstTo) - _structure.TaskCoupling(second, j, secondTo);
         if (_structure.ResidualCouplesTasks)
             delta += Coupling(i, j) - Coupling(i, secondTo) - Coupling(firstTo, j) + Coupling(firstTo, secondTo);
-        delta += _structure.CapacityPenalty(a, _load[a] - _structure.UnitLoad[i] + _structure.UnitLoad[secondTo]) - _penalty[a];
-        delta += _structure.CapacityPenalty(b, _load[b] - _structure.UnitLoad[j] + _structure.UnitLoad[firstTo]) - _penalty[b];
+        delta += PenaltyChange(a, _load[a] - _structure.UnitLoad[i] + _structure.UnitLoad[secondTo]);
+        delta += PenaltyChange(b, _load[b] - _structure.UnitLoad[j] + _structure.UnitLoad[firstTo]);
         return delta;
     }
 
@@ -164,6 +203,10 @@ internal sealed class OneHotState
     private void ChangeLoad(int agent, double change)
     {
         _load[agent] += change;
-        _penalty[agent] = _structure.CapacityPenalty(agent, _load[agent]);
+        _unitPenalty[agent] = UnitPenalty(agent, _load[agent]);
     }
+
+    private double PenaltyChange(int agent, double newLoad) => _weight[agent] * (UnitPenalty(agent, newLoad) - _unitPenalty[agent]);
+
+    private double UnitPenalty(int agent, double unitLoad) => _structure.Capacity(agent)?.MinimumPenalty(unitLoad, 1) ?? 0;
 }

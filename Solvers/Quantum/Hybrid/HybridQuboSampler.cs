@@ -92,7 +92,7 @@ public sealed class HybridQuboSampler : IQuboSampler
         var k = Math.Min(_options.SubproblemSize, _subSolver.MaxVariables);
         var state = new OneHotState(structure, OneHotStart.Choice(structure, request, read, ref random));
         var tabuSteps = Math.Max(1, _options.TabuStepsPerVariable * structure.TaskCount);
-        OneHotTabuSearch.Run(state, tabuSteps, tabuSteps, _options.Oscillation, ref random, deadline, cancellationToken);
+        OneHotTabuSearch.Run(state, tabuSteps, tabuSteps, _options.SwapPairsPerStep, _options.Oscillation, ref random, deadline, cancellationToken);
         var best = (int[])state.VariableOfTask.Clone();
         var bestEnergy = state.Energy;
         var decomposer = new OneHotDecomposer(structure);
@@ -111,7 +111,7 @@ public sealed class HybridQuboSampler : IQuboSampler
                 var answer = _subSolver.Solve(sub, current, (int)random.NextUInt64(), request.EnergyResolution, cancellationToken);
                 decomposer.Merge(state, window, answer);
             }
-            OneHotTabuSearch.Run(state, tabuSteps, tabuSteps, _options.Oscillation, ref random, deadline, cancellationToken);
+            OneHotTabuSearch.Run(state, tabuSteps, tabuSteps, _options.SwapPairsPerStep, _options.Oscillation, ref random, deadline, cancellationToken);
             if (state.Energy < bestEnergy - 1e-9 * Math.Max(1, Math.Abs(bestEnergy)))
             {
                 bestEnergy = state.Energy;

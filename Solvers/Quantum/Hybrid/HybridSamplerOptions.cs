@@ -24,11 +24,14 @@ public sealed record HybridSamplerOptions
     /// </summary>
     public bool OneHotMoves { get; init; } = true;
 
+    /// <summary>Swap pairs the one-hot tabu evaluates per step: all of them when there are at most this many, else a random sample. Default 20 000.</summary>
+    public int SwapPairsPerStep { get; init; } = 20_000;
+
     /// <summary>
     /// Strategic oscillation in the one-hot tabu: an overloaded agent's capacity weight grows by this share per
-    /// step, up to the model's weight; 0 = search with the model's weights only. Default 0.1.
+    /// step, up to the model's weight; 0 = search with the model's weights only. Default 0.3.
     /// </summary>
-    public double OscillationIncrease { get; init; } = 0.1;
+    public double OscillationIncrease { get; init; } = 0.3;
 
     /// <summary>A respected agent's capacity weight shrinks by this share per step. Default 0.05.</summary>
     public double OscillationDecrease { get; init; } = 0.05;
@@ -44,6 +47,7 @@ public sealed record HybridSamplerOptions
         if (SubproblemSize < 1) throw new ArgumentOutOfRangeException(nameof(SubproblemSize), SubproblemSize, "Subproblems need at least one variable.");
         if (MaxPasses < 1) throw new ArgumentOutOfRangeException(nameof(MaxPasses), MaxPasses, "At least one pass is needed.");
         if (UnimprovedPasses < 1) throw new ArgumentOutOfRangeException(nameof(UnimprovedPasses), UnimprovedPasses, "Must be at least 1.");
+        if (SwapPairsPerStep < 0) throw new ArgumentOutOfRangeException(nameof(SwapPairsPerStep), SwapPairsPerStep, "Must not be negative.");
         if (OscillationIncrease < 0) throw new ArgumentOutOfRangeException(nameof(OscillationIncrease), OscillationIncrease, "Must not be negative.");
         if (!(OscillationDecrease is >= 0 and < 1)) throw new ArgumentOutOfRangeException(nameof(OscillationDecrease), OscillationDecrease, "Must be in [0, 1).");
         if (!(OscillationFloor is > 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(OscillationFloor), OscillationFloor, "Must be in (0, 1].");

@@ -6,8 +6,8 @@ namespace QuantumScheduler.Solvers.Quantum.Hybrid;
 
 /// <summary>
 /// Tabu search on a whole scheduling QUBO inside its one-hot subspace, priced by the QUBO's exact energy (slack
-/// at its optimum, <see cref="OneHotState"/>): each step makes the best non-tabu move among every shift and a
-/// sample of swaps, and forbids the moved task from returning to the agent it left for a randomised tenure;
+/// at its optimum, <see cref="OneHotState"/>): each step makes the best non-tabu move among every shift and every
+/// swap (or a random sample of swapBudget swaps when there are more pairs), and forbids the moved task from returning to the agent it left for a randomised tenure;
 /// aspiration admits a tabu move that beats the best energy. Single-flip tabu cannot move a task without
 /// first breaking its one-hot term; these moves can.
 /// <para>
@@ -19,14 +19,11 @@ namespace QuantumScheduler.Solvers.Quantum.Hybrid;
 /// </summary>
 internal static class OneHotTabuSearch
 {
-    /// <summary>Swaps sampled per step, per movable task.</summary>
-    private const int SwapSamplesPerTask = 2;
-
     /// <summary>
     /// Improves the state in place to the best point visited and returns it; stops after maxSteps, after
     /// patience steps without a new best, or at the deadline.
     /// </summary>
-    public static void Run(OneHotState state, int maxSteps, int patience, TabuOscillation? oscillation, ref Xoshiro256 random, long deadline, CancellationToken cancellationToken)
+    public static void Run(OneHotState state, int maxSteps, int patience, int swapBudget, TabuOscillation? oscillation, ref Xoshiro256 random, long deadline, CancellationToken cancellationToken)
     {
         var structure = state.Structure;
         var movable = Enumerable.Range(0, structure.TaskCount).Where(t => structure.TaskVariables(t).Count > (structure.ExactlyOne ? 1 : 0)).ToArray();
@@ -55,10 +52,12 @@ internal static class OneHotTabuSearch
                     (kind, task, to, moveDelta) = (1, t, v, delta);
                 }
             }
-            for (var s = 0; s < SwapSamplesPerTask * movable.Length; s++)
+            // Every pair when there are few enough, else a random sample of that many.
+            var allPairs = (long)movable.Length * (movable.Length - 1) / 2 <= swapBudget;
+            for (var s = 0; s < (allPairs ? movable.Length * movable.Length : swapBudget); s++)
             {
-                var (t1, t2) = (movable[random.NextInt(movable.Length)], movable[random.NextInt(movable.Length)]);
-                if (!state.TrySwapTargets(t1, t2, out var v1, out var v2)) continue;
+                var (t1, t2) = allPairs ? (movable[s / movable.Length], movable[s % movable.Length]) : (movable[random.NextInt(movable.Length)], movable[random.NextInt(movable.Length)]);
+                if ((allPairs && t1 >= t2) || !state.TrySwapTargets(t1, t2, out var v1, out var v2)) continue;
                 var delta = state.SwapDelta(t1, t2, v1, v2);
                 if (delta >= moveDelta || ((IsTabu(t1, v1, step) || IsTabu(t2, v2, step)) && delta >= aspiration)) continue;
                 (kind, task, other, to, otherTo, moveDelta) = (2, t1, t2, v1, v2, delta);

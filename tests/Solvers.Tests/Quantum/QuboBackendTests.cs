@@ -59,7 +59,12 @@ public class QuboBackendTests
         var instance = ProblemInstance.Compile(QuboTestProblems.Gap(23, 5, 3));
         var optimum = QuboTestProblems.BruteForce(instance)!.Value;
         var classical = new FixedAnswerBackend("classical-exhaustive", optimum.AgentOfTask);
-        var backend = new AnnealingBackend(new AnnealingBackendOptions { Qubo = FewBatches, Comparison = new ComparisonOptions { ClassicalBackend = classical } });
+        var backend = new AnnealingBackend(new AnnealingBackendOptions
+        {
+            SimulatedAnnealing = new SimulatedAnnealingOptions { Reads = 2, Sweeps = 300 },
+            Qubo = FewBatches,
+            Comparison = new ComparisonOptions { ClassicalBackend = classical },
+        });
 
         var result = await backend.SolveAsync(instance, Options, null, CancellationToken.None);
 

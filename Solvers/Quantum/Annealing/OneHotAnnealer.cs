@@ -21,7 +21,7 @@ internal static class OneHotAnnealer
         if (request.InitialStates is { } initial && read < initial.Count && options.ReverseAnnealingStart > 0)
             betas = BetaSchedule.Build(kind, BetaSchedule.At(kind, betas[0], betas[^1], options.ReverseAnnealingStart), betas[^1], betas.Length);
         var state = new OneHotState(structure, OneHotStart.Choice(structure, request, read, ref random));
-        var movable = Enumerable.Range(0, structure.TaskCount).Where(t => structure.TaskVariables(t).Count > (structure.ExactlyOne ? 1 : 0)).ToArray();
+        var movable = structure.MovableTasks();
         var best = (int[])state.VariableOfTask.Clone();
         var bestEnergy = state.Energy;
         var started = Stopwatch.GetTimestamp();

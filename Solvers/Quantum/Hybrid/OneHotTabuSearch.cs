@@ -7,8 +7,9 @@ namespace QuantumScheduler.Solvers.Quantum.Hybrid;
 /// <summary>
 /// Tabu search on a whole scheduling QUBO inside its one-hot subspace, priced by the QUBO's exact energy (slack
 /// at its optimum, <see cref="OneHotState"/>): each step makes the best non-tabu move among every shift and every
-/// swap (or a random sample of swapBudget swaps when there are more pairs), and forbids the moved task from returning to the agent it left for a randomised tenure;
-/// aspiration admits a tabu move that beats the best energy. Single-flip tabu cannot move a task without
+/// swap (a random sample of swapBudget swaps when there are more pairs), and forbids the moved tasks from
+/// returning to the agents they left for a randomised tenure; aspiration admits a tabu move that beats the best
+/// energy. Single-flip tabu cannot move a task without
 /// first breaking its one-hot term; these moves can.
 /// <para>
 /// Strategic oscillation (optional): the capacity penalty weights the search steers by follow the search — an
@@ -20,13 +21,13 @@ namespace QuantumScheduler.Solvers.Quantum.Hybrid;
 internal static class OneHotTabuSearch
 {
     /// <summary>
-    /// Improves the state in place to the best point visited and returns it; stops after maxSteps, after
-    /// patience steps without a new best, or at the deadline.
+    /// Moves the state in place to the best point visited (by the model's energy, with the model's weights
+    /// restored); stops after maxSteps, after patience steps without a new best, or at the deadline.
     /// </summary>
     public static void Run(OneHotState state, int maxSteps, int patience, int swapBudget, TabuOscillation? oscillation, ref Xoshiro256 random, long deadline, CancellationToken cancellationToken)
     {
         var structure = state.Structure;
-        var movable = Enumerable.Range(0, structure.TaskCount).Where(t => structure.TaskVariables(t).Count > (structure.ExactlyOne ? 1 : 0)).ToArray();
+        var movable = structure.MovableTasks();
         if (movable.Length == 0) return;
         var agents = structure.AgentCount;
         // Tabu attribute: task t may not go back to agent a (index agents = "none") before tabuUntil[t, a].

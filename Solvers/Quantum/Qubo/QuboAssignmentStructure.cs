@@ -91,6 +91,10 @@ public sealed class QuboAssignmentStructure
     /// <summary>Variable indexes of task t's x[t,·] (empty for pinned tasks).</summary>
     public IReadOnlyList<int> TaskVariables(int task) => _taskVariables[task];
 
+    /// <summary>Tasks that have a choice: more than one variable, or any variable when they may stay unassigned.</summary>
+    public int[] MovableTasks() =>
+        Enumerable.Range(0, TaskCount).Where(t => _taskVariables[t].Length > (ExactlyOne ? 1 : 0)).ToArray();
+
     /// <summary>The variable x[t,a], or -1 when the pair has none.</summary>
     public int VariableAt(int task, int agent) => _variableAt[task * AgentCount + agent];
 

@@ -65,10 +65,11 @@ public sealed class QuboScheduleSolver
         {
             // The first batch always runs, with at least a share of the limit, so that a solve whose formulation
             // alone used up the time (a large QUBO on a loaded machine) still returns a checked answer, late.
-            var floor = batches == 0 ? options.TimeLimit * LateFirstBatchShare : TimeSpan.Zero;
+            var firstBatch = batches == 0;
+            var floor = firstBatch ? options.TimeLimit * LateFirstBatchShare : TimeSpan.Zero;
             var remaining = Max(options.TimeLimit - clock.Elapsed, floor);
             if (cancellationToken.IsCancellationRequested) { termination = TerminationReason.Cancelled; break; }
-            if (remaining <= TimeSpan.Zero) { termination = TerminationReason.TimeLimit; break; }
+            if (remaining <= TimeSpan.Zero && !firstBatch) { termination = TerminationReason.TimeLimit; break; }
             if (_settings.MaxBatches is { } max && batches >= max) { termination = TerminationReason.Completed; break; }
             if (options.UnimprovedTimeLimit is { } patience && clock.Elapsed - lastImprovement >= patience) { termination = TerminationReason.UnimprovedTimeLimit; break; }
 

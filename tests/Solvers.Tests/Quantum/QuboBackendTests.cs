@@ -115,6 +115,20 @@ public class QuboBackendTests
     }
 
     [Fact]
+    public async Task A_time_limit_used_up_before_sampling_still_gives_one_batch_and_a_checked_assignment()
+    {
+        var instance = ProblemInstance.Compile(QuboTestProblems.Gap(25, 8, 3));
+        var backend = new AnnealingBackend(new AnnealingBackendOptions { SimulatedAnnealing = new SimulatedAnnealingOptions { Reads = 2, Sweeps = 50 } });
+
+        // One tick: formulating alone takes longer, so without the first-batch rule there would be no sample at all.
+        var result = await backend.SolveAsync(instance, Options with { TimeLimit = TimeSpan.FromTicks(1) }, null, CancellationToken.None);
+
+        Assert.Equal("1", result.Details["qubo.batches"]);
+        Assert.Equal(TerminationReason.TimeLimit, result.Termination);
+        Assert.DoesNotContain(-1, result.AgentOfTask); // repair places every task even with no time left
+    }
+
+    [Fact]
     public async Task Progress_reports_improvements_and_the_best_is_returned_at_the_time_limit()
     {
         var instance = ProblemInstance.Compile(QuboTestProblems.Gap(24, 6, 3));

@@ -13,6 +13,9 @@ namespace QuantumScheduler.Solvers.Quantum.Hybrid;
 /// </summary>
 public sealed class HybridQuboSampler : IQuboSampler
 {
+    /// <summary>Passes of the shift descent that brings a read's start to a local minimum before the first tabu.</summary>
+    private const int DescentPasses = 50;
+
     private readonly HybridSamplerOptions _options;
     private readonly IQuboSubproblemSolver _subSolver;
 
@@ -92,6 +95,7 @@ public sealed class HybridQuboSampler : IQuboSampler
         var k = Math.Min(_options.SubproblemSize, _subSolver.MaxVariables);
         var state = new OneHotState(structure, OneHotStart.Choice(structure, request, read, ref random));
         var tabuSteps = Math.Max(1, _options.TabuStepsPerVariable * structure.TaskCount);
+        OneHotDescent.Run(state, DescentPasses, deadline);
         OneHotTabuSearch.Run(state, tabuSteps, tabuSteps, _options.SwapPairsPerStep, _options.Oscillation, ref random, deadline, cancellationToken);
         var best = (int[])state.VariableOfTask.Clone();
         var bestEnergy = state.Energy;

@@ -28,18 +28,43 @@ public static class BetaSchedule
         return (hot, Math.Max(cold, hot));
     }
 
+    /// <summary>
+    /// The range for moves inside the one-hot subspace, from the objective rather than the penalties: hot enough
+    /// that the median task's spread between its cheapest and dearest option is accepted with probability ½,
+    /// cold enough that the energy resolution (else the smallest spread) is accepted with probability 1 %.
+    /// Overloads stay priced by the full penalty, so a cold read settles on assignments that fit.
+    /// </summary>
+    public static (double Hot, double Cold) OneHotRange(QuboAssignmentStructure structure, double? energyResolution = null)
+    {
+        ArgumentNullException.ThrowIfNull(structure);
+        var spreads = new List<double>();
+        for (var t = 0; t < structure.TaskCount; t++)
+        {
+            var own = structure.TaskVariables(t);
+            if (own.Count == 0) continue;
+            var (low, high) = structure.ExactlyOne ? (double.PositiveInfinity, double.NegativeInfinity) : (0.0, 0.0);
+            foreach (var v in own) (low, high) = (Math.Min(low, structure.Residual.Linear[v]), Math.Max(high, structure.Residual.Linear[v]));
+            if (high > low) spreads.Add(high - low);
+        }
+        if (spreads.Count == 0) return (1, 1);
+        spreads.Sort();
+        var hot = Math.Log(2) / spreads[spreads.Count / 2];
+        var cold = Math.Log(100) / (energyResolution is > 0 and var r ? r : spreads[0]);
+        return (hot, Math.Max(cold, hot));
+    }
+
     public static double[] Build(BetaScheduleKind kind, double hot, double cold, int sweeps)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sweeps, 1);
         if (!(hot > 0) || !(cold >= hot)) throw new ArgumentException($"Need 0 < hot β ({hot}) ≤ cold β ({cold}).");
         var betas = new double[sweeps];
-        for (var s = 0; s < sweeps; s++)
-        {
-            var f = sweeps == 1 ? 1 : (double)s / (sweeps - 1);
-            betas[s] = kind == BetaScheduleKind.Geometric ? hot * Math.Pow(cold / hot, f) : hot + (cold - hot) * f;
-        }
+        for (var s = 0; s < sweeps; s++) betas[s] = At(kind, hot, cold, sweeps == 1 ? 1 : (double)s / (sweeps - 1));
         return betas;
     }
+
+    /// <summary>β at fraction f ∈ [0, 1] of the way from hot to cold.</summary>
+    public static double At(BetaScheduleKind kind, double hot, double cold, double f) =>
+        kind == BetaScheduleKind.Geometric ? hot * Math.Pow(cold / hot, f) : hot + (cold - hot) * f;
 
     /// <summary>
     /// The schedule shortened (same end points, same kind) to the sweeps that fit in a read's time budget, given

@@ -15,9 +15,28 @@ public sealed record SimulatedAnnealingOptions
     /// <summary>Hot and cold inverse temperatures; null = from the QUBO's coefficients (<see cref="BetaSchedule.DefaultRange"/>).</summary>
     public (double Hot, double Cold)? BetaRange { get; init; }
 
+    /// <summary>
+    /// On a scheduling QUBO (the request carries its structure), move between assignments — shifts and swaps
+    /// with exact energy changes — instead of single flips. Default true.
+    /// </summary>
+    public bool OneHotMoves { get; init; } = true;
+
+    /// <summary>Share of one-hot proposals that are swaps (the rest are shifts). Default 0.5.</summary>
+    public double SwapProbability { get; init; } = 0.5;
+
+    /// <summary>
+    /// Reverse annealing for reads that start from a given state (a warm start): they begin this far into the
+    /// schedule (0 = at the hot end, like a fresh read; 1 = at the cold end, a quench) and anneal down from there,
+    /// so they explore around the given state instead of melting it. Default 0.5 (half-way, in log β for the
+    /// geometric schedule).
+    /// </summary>
+    public double ReverseAnnealingStart { get; init; } = 0.5;
+
     internal void Validate()
     {
         if (Reads < 1) throw new ArgumentOutOfRangeException(nameof(Reads), Reads, "At least one read is needed.");
         if (Sweeps < 1) throw new ArgumentOutOfRangeException(nameof(Sweeps), Sweeps, "At least one sweep is needed.");
+        if (!(ReverseAnnealingStart is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(ReverseAnnealingStart), ReverseAnnealingStart, "Must be in [0, 1].");
+        if (!(SwapProbability is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(SwapProbability), SwapProbability, "Must be in [0, 1].");
     }
 }

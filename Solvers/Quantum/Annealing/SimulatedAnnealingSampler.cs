@@ -21,6 +21,15 @@ public sealed class SimulatedAnnealingSampler(SimulatedAnnealingOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(request);
+        if (_options.OneHotMoves && request.Structure is { } structure)
+        {
+            if (structure.Residual.VariableCount != model.VariableCount)
+                throw new ArgumentException("The request's structure belongs to a model of another size.", nameof(request));
+            var (hotMove, coldMove) = _options.BetaRange ?? BetaSchedule.OneHotRange(structure, request.EnergyResolution);
+            var moveBetas = BetaSchedule.Build(_options.Schedule, hotMove, coldMove, _options.Sweeps);
+            return ParallelReads.Run(_options.Reads, request, (int read, ref Xoshiro256 random, long deadline, double budget) =>
+                OneHotAnnealer.Anneal(structure, moveBetas, _options, request, read, ref random, deadline, budget, cancellationToken), cancellationToken);
+        }
         var (hot, cold) = _options.BetaRange ?? BetaSchedule.DefaultRange(model, request.EnergyResolution);
         var betas = BetaSchedule.Build(_options.Schedule, hot, cold, _options.Sweeps);
         return ParallelReads.Run(_options.Reads, request, (int read, ref Xoshiro256 random, long deadline, double budget) =>

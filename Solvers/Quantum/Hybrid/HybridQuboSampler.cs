@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using QuantumScheduler.Solvers.Quantum.Annealing;
 using QuantumScheduler.Solvers.Quantum.Qubo;
+using QuantumScheduler.Solvers.Quantum.Qubo.Moves;
 
 namespace QuantumScheduler.Solvers.Quantum.Hybrid;
 
@@ -12,6 +13,9 @@ namespace QuantumScheduler.Solvers.Quantum.Hybrid;
 /// </summary>
 public sealed class HybridQuboSampler : IQuboSampler
 {
+    /// <summary>Passes of the shift descent that brings a read's start to a local minimum before the first tabu.</summary>
+    private const int DescentPasses = 50;
+
     private readonly HybridSamplerOptions _options;
     private readonly IQuboSubproblemSolver _subSolver;
 
@@ -30,6 +34,13 @@ public sealed class HybridQuboSampler : IQuboSampler
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(request);
+        if (_options.OneHotMoves && request.Structure is { } structure)
+        {
+            if (structure.Residual.VariableCount != model.VariableCount)
+                throw new ArgumentException("The request's structure belongs to a model of another size.", nameof(request));
+            return ParallelReads.Run(_options.Reads, request, (int read, ref Xoshiro256 random, long deadline, double _) =>
+                SolveOneHot(structure, request, read, ref random, deadline, cancellationToken), cancellationToken);
+        }
         return ParallelReads.Run(_options.Reads, request, (int read, ref Xoshiro256 random, long deadline, double _) =>
             Solve(model, request, read, ref random, deadline, cancellationToken), cancellationToken);
     }
@@ -73,6 +84,51 @@ public sealed class HybridQuboSampler : IQuboSampler
         }
         return Result(model, best);
     }
+
+    /// <summary>
+    /// The same loop inside the one-hot subspace of a scheduling QUBO: one-hot tabu (<see cref="OneHotTabuSearch"/>)
+    /// on the whole, then passes of constraint-aware windows (<see cref="OneHotDecomposer"/>) seeded in impact order,
+    /// each solved by the sub-solver with the rest clamped and merged when the full energy drops.
+    /// </summary>
+    private QuboSample SolveOneHot(QuboAssignmentStructure structure, QuboSampleRequest request, int read, ref Xoshiro256 random, long deadline, CancellationToken cancellationToken)
+    {
+        var k = Math.Min(_options.SubproblemSize, _subSolver.MaxVariables);
+        var state = new OneHotState(structure, OneHotStart.Choice(structure, request, read, ref random));
+        var tabuSteps = Math.Max(1, _options.TabuStepsPerVariable * structure.TaskCount);
+        OneHotDescent.Run(state, DescentPasses, deadline);
+        OneHotTabuSearch.Run(state, tabuSteps, tabuSteps, _options.SwapPairsPerStep, _options.Oscillation, ref random, deadline, cancellationToken);
+        var best = (int[])state.VariableOfTask.Clone();
+        var bestEnergy = state.Energy;
+        var decomposer = new OneHotDecomposer(structure);
+
+        var unimproved = 0;
+        for (var pass = 0; pass < _options.MaxPasses && unimproved < _options.UnimprovedPasses; pass++)
+        {
+            var order = decomposer.ImpactOrder(state);
+            var covered = new bool[structure.TaskCount];
+            foreach (var seed in order)
+            {
+                if (cancellationToken.IsCancellationRequested || Stopwatch.GetTimestamp() >= deadline) return OneHotResult(structure, best);
+                if (covered[seed] || decomposer.Build(state, seed, order, k) is not { } window) continue;
+                foreach (var t in window.Tasks) covered[t] = true;
+                var (sub, current) = decomposer.Subproblem(state, window);
+                var answer = _subSolver.Solve(sub, current, (int)random.NextUInt64(), request.EnergyResolution, cancellationToken);
+                decomposer.Merge(state, window, answer);
+            }
+            OneHotTabuSearch.Run(state, tabuSteps, tabuSteps, _options.SwapPairsPerStep, _options.Oscillation, ref random, deadline, cancellationToken);
+            if (state.Energy < bestEnergy - 1e-9 * Math.Max(1, Math.Abs(bestEnergy)))
+            {
+                bestEnergy = state.Energy;
+                state.VariableOfTask.CopyTo(best, 0);
+                unimproved = 0;
+            }
+            else unimproved++;
+        }
+        return OneHotResult(structure, best);
+    }
+
+    private static QuboSample OneHotResult(QuboAssignmentStructure structure, int[] best) =>
+        new(structure.ToBits(best), new OneHotState(structure, best).Energy);
 
     /// <summary>Applies the window's answer if it lowers the energy, otherwise restores x; returns the energy change.</summary>
     private static double Merge(QuboModel model, byte[] x, double[] field, ReadOnlySpan<int> window, byte[] answer)

@@ -18,12 +18,39 @@ public sealed record HybridSamplerOptions
     /// <summary>Tabu steps per tabu phase, as a multiple of the variable count. Default 10.</summary>
     public int TabuStepsPerVariable { get; init; } = 10;
 
+    /// <summary>
+    /// On a scheduling QUBO (the request carries its structure), run tabu with one-hot moves and constraint-aware
+    /// windows instead of single flips and plain impact windows. Default true.
+    /// </summary>
+    public bool OneHotMoves { get; init; } = true;
+
+    /// <summary>Swap pairs the one-hot tabu evaluates per step: all of them when there are at most this many, else a random sample. Default 20 000.</summary>
+    public int SwapPairsPerStep { get; init; } = 20_000;
+
+    /// <summary>
+    /// Strategic oscillation in the one-hot tabu: an overloaded agent's capacity weight grows by this share per
+    /// step, up to the model's weight; 0 = search with the model's weights only. Default 0.3.
+    /// </summary>
+    public double OscillationIncrease { get; init; } = 0.3;
+
+    /// <summary>A respected agent's capacity weight shrinks by this share per step. Default 0.05.</summary>
+    public double OscillationDecrease { get; init; } = 0.05;
+
+    /// <summary>The smallest capacity weight the oscillation reaches, as a share of the model's weight. Default 1e-6.</summary>
+    public double OscillationFloor { get; init; } = 1e-6;
+
+    internal TabuOscillation? Oscillation => OscillationIncrease > 0 ? new TabuOscillation(OscillationIncrease, OscillationDecrease, OscillationFloor) : null;
+
     internal void Validate()
     {
         if (Reads < 1) throw new ArgumentOutOfRangeException(nameof(Reads), Reads, "At least one read is needed.");
         if (SubproblemSize < 1) throw new ArgumentOutOfRangeException(nameof(SubproblemSize), SubproblemSize, "Subproblems need at least one variable.");
         if (MaxPasses < 1) throw new ArgumentOutOfRangeException(nameof(MaxPasses), MaxPasses, "At least one pass is needed.");
         if (UnimprovedPasses < 1) throw new ArgumentOutOfRangeException(nameof(UnimprovedPasses), UnimprovedPasses, "Must be at least 1.");
+        if (SwapPairsPerStep < 0) throw new ArgumentOutOfRangeException(nameof(SwapPairsPerStep), SwapPairsPerStep, "Must not be negative.");
+        if (OscillationIncrease < 0) throw new ArgumentOutOfRangeException(nameof(OscillationIncrease), OscillationIncrease, "Must not be negative.");
+        if (!(OscillationDecrease is >= 0 and < 1)) throw new ArgumentOutOfRangeException(nameof(OscillationDecrease), OscillationDecrease, "Must be in [0, 1).");
+        if (!(OscillationFloor is > 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(OscillationFloor), OscillationFloor, "Must be in (0, 1].");
         if (TabuStepsPerVariable < 0) throw new ArgumentOutOfRangeException(nameof(TabuStepsPerVariable), TabuStepsPerVariable, "Must not be negative.");
     }
 }

@@ -25,7 +25,13 @@ public interface IQuboSampler
 /// The smallest energy difference that matters (e.g. one unit of cost), when the caller knows it; annealers end
 /// cold enough to resolve it instead of guessing from the coefficients, which penalty terms make large.
 /// </param>
-public sealed record QuboSampleRequest(int Seed, TimeSpan TimeLimit, int Threads = 1, IReadOnlyList<byte[]>? InitialStates = null, double? EnergyResolution = null);
+/// <param name="Structure">
+/// The scheduling structure of the model (one-hot groups, capacity penalties), when it is a scheduling QUBO;
+/// samplers that can use it move between assignments with exact energy changes, the others ignore it.
+/// </param>
+public sealed record QuboSampleRequest(
+    int Seed, TimeSpan TimeLimit, int Threads = 1, IReadOnlyList<byte[]>? InitialStates = null, double? EnergyResolution = null,
+    QuboAssignmentStructure? Structure = null);
 
 /// <summary>One bitstring and its energy.</summary>
 public sealed record QuboSample(byte[] Bits, double Energy);

@@ -155,20 +155,29 @@ public static class QuboFormulator
 
         for (var a = 0; a < agents; a++)
         {
+            if (balanceWeight == 0) continue;
             var own = agentVariables[a];
-            if (balanceWeight != 0)
-            {
-                var scale = BalanceScale(instance.Capacity[a]);
-                var coefficients = own.Select(v => instance.Load(variables[v].Task, a) / scale).ToArray();
-                builder.AddSquaredLinear(own.ToArray(), coefficients, pinnedLoad[a] / scale, balanceWeight);
-            }
+            var scale = BalanceScale(instance.Capacity[a]);
+            var coefficients = own.Select(v => instance.Load(variables[v].Task, a) / scale).ToArray();
+            builder.AddSquaredLinear(own.ToArray(), coefficients, pinnedLoad[a] / scale, balanceWeight);
+        }
+        // Everything so far is the residual a structure-aware sampler prices directly; the capacity penalties
+        // come last so that the full model is exactly the residual plus them.
+        var residual = builder.Build();
+
+        var unitLoad = new double[variables.Count];
+        for (var a = 0; a < agents; a++)
+        {
             if (capacity[a] is not { } encoding) continue;
+            var own = agentVariables[a];
+            foreach (var v in own) unitLoad[v] = instance.Load(variables[v].Task, a) / encoding.Unit;
             var members = own.Concat(Enumerable.Range(encoding.FirstSlackVariable, encoding.SlackWeights.Length)).ToArray();
-            var weights = own.Select(v => instance.Load(variables[v].Task, a) / encoding.Unit).Concat(encoding.SlackWeights).ToArray();
+            var weights = own.Select(v => unitLoad[v]).Concat(encoding.SlackWeights).ToArray();
             builder.AddSquaredLinear(members, weights, -encoding.Capacity / encoding.Unit, penalties.Agent(a));
         }
 
         var model = builder.Build();
+        var structure = new QuboAssignmentStructure(residual, variables, taskVariables, unitLoad, capacity, penalties, exactlyOne: !allowUnassigned);
         var report = new QuboFormulationReport
         {
             AssignmentVariables = assignmentCount,
@@ -184,7 +193,7 @@ public static class QuboFormulator
             TaskPenalties = penalties.TaskWeights,
             AgentPenalties = penalties.AgentWeights,
         };
-        return new SchedulingQubo(instance, model, variables.ToArray(), taskVariables, capacity, penalties, report, infeasibility);
+        return new SchedulingQubo(instance, model, structure, variables.ToArray(), taskVariables, capacity, penalties, report, infeasibility);
     }
 
     /// <summary>

@@ -21,6 +21,9 @@ public sealed class QuboScheduleSolver
     /// <summary>Share of the remaining time a batch's sampling may use, so that its samples can still be refined.</summary>
     private const double SamplingShare = 0.8;
 
+    /// <summary>Share of the time limit the first batch gets even when formulating used up the limit.</summary>
+    private const double LateFirstBatchShare = 0.1;
+
     private readonly IQuboSampler _sampler;
     private readonly QuboSolveSettings _settings;
 
@@ -60,13 +63,17 @@ public sealed class QuboScheduleSolver
         TerminationReason termination;
         while (true)
         {
-            var remaining = options.TimeLimit - clock.Elapsed;
+            // The first batch always runs, with at least a share of the limit, so that a solve whose formulation
+            // alone used up the time (a large QUBO on a loaded machine) still returns a checked answer, late.
+            var firstBatch = batches == 0;
+            var floor = firstBatch ? options.TimeLimit * LateFirstBatchShare : TimeSpan.Zero;
+            var remaining = Max(options.TimeLimit - clock.Elapsed, floor);
             if (cancellationToken.IsCancellationRequested) { termination = TerminationReason.Cancelled; break; }
-            if (remaining <= TimeSpan.Zero) { termination = TerminationReason.TimeLimit; break; }
+            if (remaining <= TimeSpan.Zero && !firstBatch) { termination = TerminationReason.TimeLimit; break; }
             if (_settings.MaxBatches is { } max && batches >= max) { termination = TerminationReason.Completed; break; }
             if (options.UnimprovedTimeLimit is { } patience && clock.Elapsed - lastImprovement >= patience) { termination = TerminationReason.UnimprovedTimeLimit; break; }
 
-            var request = new QuboSampleRequest(unchecked(options.Seed + batches * BatchSeedStride), remaining * SamplingShare, threads, StartingStates(qubo, incumbent), qubo.Report.ObjectiveResolution);
+            var request = new QuboSampleRequest(unchecked(options.Seed + batches * BatchSeedStride), remaining * SamplingShare, threads, StartingStates(qubo, incumbent), qubo.Report.ObjectiveResolution, qubo.Structure);
             var set = _sampler.Sample(qubo.Model, request, cancellationToken);
             batches++;
             samples += set.Samples.Count;
@@ -78,7 +85,7 @@ public sealed class QuboScheduleSolver
             rawFeasible += feasibleNow;
 
             var improved = false;
-            var refineBudget = (options.TimeLimit - clock.Elapsed) / Math.Max(1, _settings.RefinedSamplesPerBatch);
+            var refineBudget = Max(options.TimeLimit - clock.Elapsed, floor * (1 - SamplingShare)) / Math.Max(1, _settings.RefinedSamplesPerBatch);
             for (var i = 0; i < decoded.Length; i++)
             {
                 if (checks[i].IsFeasible && decoded[i].MultiAssignedTasks.Count == 0)
@@ -105,6 +112,8 @@ public sealed class QuboScheduleSolver
         }
         return Finish(qubo, incumbent, termination, rounds, rawFeasible, samples, batches, clock);
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     /// <summary>The constraints a decoded sample breaks: tasks without exactly one agent, agents over capacity.</summary>
     private static (HashSet<int> Tasks, HashSet<int> Agents) ViolatedConstraints(ProblemInstance instance, QuboDecoding decoded, CheckResult check)

@@ -14,11 +14,12 @@ public sealed class SchedulingQubo
     private readonly CapacityEncoding?[] _capacity;
 
     internal SchedulingQubo(
-        ProblemInstance instance, QuboModel model, QuboVariable[] variables, int[][] taskVariables,
+        ProblemInstance instance, QuboModel model, QuboAssignmentStructure structure, QuboVariable[] variables, int[][] taskVariables,
         CapacityEncoding?[] capacity, QuboPenalties penalties, QuboFormulationReport report, string? infeasibility)
     {
         Instance = instance;
         Model = model;
+        Structure = structure;
         Variables = variables;
         _taskVariables = taskVariables;
         _capacity = capacity;
@@ -30,6 +31,9 @@ public sealed class SchedulingQubo
     public ProblemInstance Instance { get; }
 
     public QuboModel Model { get; }
+
+    /// <summary>The one-hot groups and capacity penalties of <see cref="Model"/>, for samplers that move between assignments.</summary>
+    public QuboAssignmentStructure Structure { get; }
 
     /// <summary>The meaning of each variable index of <see cref="Model"/>.</summary>
     public IReadOnlyList<QuboVariable> Variables { get; }

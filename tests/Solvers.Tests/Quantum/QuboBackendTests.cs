@@ -59,7 +59,12 @@ public class QuboBackendTests
         var instance = ProblemInstance.Compile(QuboTestProblems.Gap(23, 5, 3));
         var optimum = QuboTestProblems.BruteForce(instance)!.Value;
         var classical = new FixedAnswerBackend("classical-exhaustive", optimum.AgentOfTask);
-        var backend = new AnnealingBackend(new AnnealingBackendOptions { Qubo = FewBatches, Comparison = new ComparisonOptions { ClassicalBackend = classical } });
+        var backend = new AnnealingBackend(new AnnealingBackendOptions
+        {
+            SimulatedAnnealing = new SimulatedAnnealingOptions { Reads = 2, Sweeps = 300 },
+            Qubo = FewBatches,
+            Comparison = new ComparisonOptions { ClassicalBackend = classical },
+        });
 
         var result = await backend.SolveAsync(instance, Options, null, CancellationToken.None);
 
@@ -107,6 +112,20 @@ public class QuboBackendTests
             Assert.Contains(reason, error.Message);
             Assert.False(backend.Capabilities.SupportsDependencies || backend.Capabilities.SupportsDeadlines || backend.Capabilities.SupportsAvailability);
         }
+    }
+
+    [Fact]
+    public async Task A_time_limit_used_up_before_sampling_still_gives_one_batch_and_a_checked_assignment()
+    {
+        var instance = ProblemInstance.Compile(QuboTestProblems.Gap(25, 8, 3));
+        var backend = new AnnealingBackend(new AnnealingBackendOptions { SimulatedAnnealing = new SimulatedAnnealingOptions { Reads = 2, Sweeps = 50 } });
+
+        // One tick: formulating alone takes longer, so without the first-batch rule there would be no sample at all.
+        var result = await backend.SolveAsync(instance, Options with { TimeLimit = TimeSpan.FromTicks(1) }, null, CancellationToken.None);
+
+        Assert.Equal("1", result.Details["qubo.batches"]);
+        Assert.Equal(TerminationReason.TimeLimit, result.Termination);
+        Assert.DoesNotContain(-1, result.AgentOfTask); // repair places every task even with no time left
     }
 
     [Fact]

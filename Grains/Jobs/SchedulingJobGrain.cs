@@ -29,6 +29,7 @@ namespace QuantumScheduler.Grains.Jobs;
 /// therefore charged once. <see cref="JobLifecycle"/> guards every state change, so a job ends exactly once.
 /// </remarks>
 [GrainType("schedulingjob")]
+[Reentrant]
 public sealed class SchedulingJobGrain(
     [PersistentState("job")] IPersistentState<JobRecord> state,
     JobAdmission admission,
@@ -49,6 +50,7 @@ public sealed class SchedulingJobGrain(
 
     private readonly SchedulerOptions _options = options.Value;
     private readonly JobEventSignal _signal = new();
+    private readonly JobTurnGate _gate = new();
     private IGrainTimer? _timer;
     private bool _closed;
 
@@ -69,6 +71,12 @@ public sealed class SchedulingJobGrain(
     }
 
     public async Task<JobSnapshot> SubmitAsync(JobSubmission submission)
+    {
+        using (await _gate.EnterAsync())
+            return await SubmitCoreAsync(submission);
+    }
+
+    private async Task<JobSnapshot> SubmitCoreAsync(JobSubmission submission)
     {
         ArgumentNullException.ThrowIfNull(submission);
         var fingerprint = SubmissionFingerprint.Compute(submission);
@@ -142,6 +150,12 @@ public sealed class SchedulingJobGrain(
 
     public async Task<JobSnapshot> CancelAsync(string reason)
     {
+        using (await _gate.EnterAsync())
+            return await CancelCoreAsync(reason);
+    }
+
+    private async Task<JobSnapshot> CancelCoreAsync(string reason)
+    {
         if (!Exists)
             throw NotFound();
         if (Job.State.IsTerminal())
@@ -186,6 +200,12 @@ public sealed class SchedulingJobGrain(
 
     public async Task ReportProgressAsync(AttemptProgress progress)
     {
+        using (await _gate.EnterAsync())
+            await ReportProgressCoreAsync(progress);
+    }
+
+    private async Task ReportProgressCoreAsync(AttemptProgress progress)
+    {
         if (!Exists || Job.State != JobState.Running || Job.CurrentAttempt is not { } attempt || attempt.Number != progress.Attempt)
             return;
         Job.BestObjective = progress.BestObjective;
@@ -207,6 +227,12 @@ public sealed class SchedulingJobGrain(
     }
 
     public async Task CompleteAttemptAsync(AttemptOutcome outcome)
+    {
+        using (await _gate.EnterAsync())
+            await CompleteAttemptCoreAsync(outcome);
+    }
+
+    private async Task CompleteAttemptCoreAsync(AttemptOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         if (!Exists || Job.State.IsTerminal())
@@ -256,6 +282,12 @@ public sealed class SchedulingJobGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        using (await _gate.EnterAsync())
+            await ReceiveReminderCoreAsync(reminderName, status);
+    }
+
+    private async Task ReceiveReminderCoreAsync(string reminderName, TickStatus status)
+    {
         if (!Exists)
         {
             await UnregisterAsync(reminderName);
@@ -267,6 +299,12 @@ public sealed class SchedulingJobGrain(
             return;
         }
         await TickAsync();
+    }
+
+    private async Task TickGatedAsync()
+    {
+        using (await _gate.EnterAsync())
+            await TickAsync();
     }
 
     /// <summary>One step of the job's own progress: dispatch a queued job, check a running one's attempt, finish an ended one's duties.</summary>
@@ -642,7 +680,7 @@ public sealed class SchedulingJobGrain(
     private void Schedule(TimeSpan due)
     {
         _timer?.Dispose();
-        _timer = RegisterGrainTimer(static (self, _) => self.TickAsync(), this, new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan));
+        _timer = RegisterGrainTimer(static (self, _) => self.TickGatedAsync(), this, new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan));
     }
 
     private async Task UnregisterAsync(string reminderName)

@@ -71,12 +71,3 @@ public sealed class CancellationAndWatchTests
         }, TimeSpan.FromSeconds(15));
     }
 }
-
-internal static class TestClusterExtensions
-{
-    public static async Task<Runtime.TestingHost.TestCluster> DeployAndReturnAsync(this Runtime.TestingHost.TestCluster cluster)
-    {
-        await cluster.DeployAsync();
-        return cluster;
-    }
-}

@@ -31,6 +31,13 @@ public static class SchedulingCluster
                 silo.Services.AddSingleton<IBackendSelector>(new FixedRankingSelector(FallbackStrategy, "flaky", "classical-tabu"));
             });
 
+    /// <summary>Deploys the cluster and returns it, for <c>await using var cluster = await builder.Build().DeployAndReturnAsync()</c>.</summary>
+    public static async Task<TestCluster> DeployAndReturnAsync(this TestCluster cluster)
+    {
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
     public static async Task<TestCluster> StartAsync(params ISolverBackend[] extraBackends)
     {
         var cluster = Builder(extraBackends).Build();

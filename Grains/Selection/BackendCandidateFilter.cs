@@ -18,7 +18,10 @@ public sealed class BackendCandidateFilter(IBackendStatusSource status, TimeProv
         ArgumentNullException.ThrowIfNull(backends);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(refusals);
-        var qubits = new Lazy<int>(() => QuboFormulator.Formulate(request.Problem).Report.Qubits);
+        // Only a problem the QUBO can express has a qubit count; for others the variables are the lower bound.
+        var qubits = new Lazy<int>(() => QuboSupport.RefusalReason(request.Problem) is null
+            ? QuboFormulator.Formulate(request.Problem).Report.Qubits
+            : request.ProblemSize);
         var candidates = new List<BackendCandidate>();
         foreach (var backend in backends)
         {

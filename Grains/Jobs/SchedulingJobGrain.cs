@@ -32,12 +32,12 @@ namespace QuantumScheduler.Grains.Jobs;
 [Reentrant]
 public sealed class SchedulingJobGrain(
     [PersistentState("job")] IPersistentState<JobRecord> state,
-    JobAdmission admission,
+    BackendSelectorResolver strategies,
     ResourcePricing pricing,
     JobBilling billing,
     SolutionCache cache,
     IWorkerDirectory workers,
-    IEnumerable<IWorkerBalancer> balancers,
+    WorkerBalancerFactory balancers,
     IOptions<SchedulerOptions> options,
     TimeProvider time,
     ILogger<SchedulingJobGrain> logger) : Grain, ISchedulingJobGrain, IRemindable
@@ -89,10 +89,13 @@ public sealed class SchedulingJobGrain(
                     "use a new client request id for a different request.");
         }
 
-        var problem = admission.ReadProblem(submission);
-        var strategy = admission.ResolveStrategy(submission.Backend);
-        if (strategy.IsNamedBackend)
+        var problem = JobAdmission.ReadProblem(submission);
+        var strategy = strategies.Resolve(submission.Backend);
+        var named = strategy is NamedBackendSelector;
+        if (named)
             JobAdmission.EnsureWithinLimits(await Backend(strategy.Name).GetInfoAsync(), problem);
+        // Stored so that dispatch resolves the same thing: a backend named like a strategy keeps its prefix.
+        var strategyName = named ? BackendSelectorResolver.BackendPrefix + strategy.Name : strategy.Name;
 
         var now = time.GetUtcNow();
         var record = new JobRecord
@@ -101,10 +104,10 @@ public sealed class SchedulingJobGrain(
             Fingerprint = fingerprint,
             State = JobState.Submitted,
             ProblemName = problem.Name,
-            Strategy = strategy.Name,
+            Strategy = strategyName,
             ProblemSize = ProblemSizing.TaskAgentVariables(problem),
             SubmittedAt = now,
-            CacheKey = SolutionCacheKey.Compute(problem, strategy.Name, submission.TimeLimit, submission.Seed),
+            CacheKey = SolutionCacheKey.Compute(problem, strategyName, submission.TimeLimit, submission.Seed),
         };
         state.State = record;
         Move(JobState.Submitted, null, 0, "submitted", transition: false);
@@ -125,7 +128,7 @@ public sealed class SchedulingJobGrain(
             await Budget().ReserveAsync(JobId, estimate);
             record.EstimatedCost = estimate;
             record.Reserved = true;
-            Move(JobState.Queued, null, 0, strategy.IsNamedBackend ? $"backend {strategy.Name}" : $"strategy {strategy.Name}");
+            Move(JobState.Queued, null, 0, named ? $"backend {strategy.Name}" : $"strategy {strategy.Name}");
             await state.WriteStateAsync();
         }
         catch
@@ -341,7 +344,7 @@ public sealed class SchedulingJobGrain(
         if (Job.Plan.Count == 0)
         {
             var refusals = new List<string>();
-            var plan = await RankAsync(admission.ResolveStrategy(Job.Strategy), ReadProblem(), refusals);
+            var plan = await RankAsync(strategies.Resolve(Job.Strategy), ReadProblem(), refusals);
             if (plan.Count == 0)
             {
                 await FinishAsync(JobState.Failed, null, $"no backend can run this problem: {string.Join("; ", refusals)}", "no backend");
@@ -516,10 +519,8 @@ public sealed class SchedulingJobGrain(
         DeactivateOnIdle();
     }
 
-    private async Task<IReadOnlyList<string>> RankAsync(JobStrategy strategy, SchedulingProblem problem, ICollection<string> refusals)
+    private async Task<IReadOnlyList<string>> RankAsync(IBackendSelector strategy, SchedulingProblem problem, ICollection<string> refusals)
     {
-        if (strategy.Selector is null)
-            return [strategy.Name];
         var request = new BackendSelectionRequest
         {
             Problem = ProblemInstance.Compile(problem),
@@ -528,12 +529,12 @@ public sealed class SchedulingJobGrain(
             RemainingBudget = Remaining(await Budget().GetStatusAsync()),
             TimeLimit = Submission.TimeLimit,
         };
-        return await strategy.Selector.RankAsync(request, refusals, CancellationToken.None);
+        return await strategy.RankAsync(request, refusals, CancellationToken.None);
     }
 
     /// <summary>The reservation: every attempt the retry policy allows on the costliest backend the strategy ranks. A
     /// fallback beyond that backend's retries can cost more than was reserved; the settlement charges what was used.</summary>
-    private async Task<decimal> EstimateAsync(JobStrategy strategy, SchedulingProblem problem, int size, JobSubmission submission)
+    private async Task<decimal> EstimateAsync(IBackendSelector strategy, SchedulingProblem problem, int size, JobSubmission submission)
     {
         var plan = await RankAsync(strategy, problem, new List<string>());
         var costliest = plan.Select(b => pricing.Estimate(b, size, submission.TimeLimit, threads: 1)).DefaultIfEmpty(0m).Max();
@@ -562,13 +563,8 @@ public sealed class SchedulingJobGrain(
                 return null;
             }
         }));
-        return Balancer.Choose(loads.OfType<WorkerLoad>().ToList());
+        return balancers.Default.Choose(loads.OfType<WorkerLoad>().ToList());
     }
-
-    private IWorkerBalancer Balancer =>
-        balancers.FirstOrDefault(b => string.Equals(b.Name, _options.LoadBalancing, StringComparison.OrdinalIgnoreCase))
-        ?? throw new InvalidOperationException(
-            $"No load balancer named \"{_options.LoadBalancing}\" is registered (QuantumScheduler:Scheduler:LoadBalancing); registered: {string.Join(", ", balancers.Select(static b => b.Name))}.");
 
     private async Task ReportToBackendAsync(JobAttempt attempt, AttemptOutcome outcome)
     {

@@ -62,7 +62,7 @@ public sealed class RetryAndFallbackTests
         await job.SubmitAsync(submission);
         await SchedulingCluster.WatchToEndAsync(job);
         var done = await job.GetStatusAsync();
-        var budget = await cluster.Client.GetGrain<Budgets.IBudgetGrain>(submission.Tenant).GetStatusAsync();
+        var budget = await cluster.Client.GetGrain<QuantumScheduler.Grains.Budgets.IBudgetGrain>(submission.Tenant).GetStatusAsync();
         var ledger = await cluster.Client.GetGrain<ICostGrain>(done.JobId).GetLedgerAsync();
 
         Assert.Equal(JobState.Failed, done.State);

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using QuantumScheduler.Grains.Balancing;
 using QuantumScheduler.Grains.Hosting;
 using QuantumScheduler.Grains.Jobs;
 using QuantumScheduler.Grains.Selection;
@@ -27,7 +26,6 @@ public static class SchedulingCluster
                 silo.AddSchedulingGrains(silo.Configuration);
                 foreach (var backend in extraBackends)
                     silo.Services.AddSingleton(backend);
-                silo.Services.AddSingleton<IWorkerBalancer, FewestConnectionsBalancer>();
                 silo.Services.AddSingleton<IBackendSelector>(new FixedRankingSelector(FallbackStrategy, "flaky", "classical-tabu"));
             });
 

@@ -60,6 +60,10 @@ public sealed class SchedulingJobGrain(
 
     private bool Exists => Job.Submission is not null;
 
+    /// <summary>What readers may see: a job whose submit has been stored. The reentrant reads must not observe a
+    /// submit still being admitted (it may yet be refused and leave nothing).</summary>
+    private bool Visible => Exists && state.RecordExists;
+
     private JobSubmission Submission => Job.Submission!;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -146,10 +150,10 @@ public sealed class SchedulingJobGrain(
         return Snapshot();
     }
 
-    public Task<JobSnapshot> GetStatusAsync() => Task.FromResult(Exists ? Snapshot() : throw NotFound());
+    public Task<JobSnapshot> GetStatusAsync() => Task.FromResult(Visible ? Snapshot() : throw NotFound());
 
     public Task<JobResult?> GetResultAsync() =>
-        Exists ? Task.FromResult(Job.State is JobState.Completed or JobState.Incomplete ? Job.Result : null) : throw NotFound();
+        Visible ? Task.FromResult(Job.State is JobState.Completed or JobState.Incomplete ? Job.Result : null) : throw NotFound();
 
     public async Task<JobSnapshot> CancelAsync(string reason)
     {
@@ -185,7 +189,7 @@ public sealed class SchedulingJobGrain(
         var deadline = time.GetUtcNow() + (wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
         while (true)
         {
-            if (!Exists)
+            if (!Visible)
                 throw NotFound();
             var events = Job.Events.Where(e => e.Sequence > afterSequence).ToList();
             var remaining = deadline - time.GetUtcNow();

@@ -178,6 +178,7 @@ public sealed class SchedulingJobGrain(
             {
                 logger.LogWarning(e, "Job {Job}: worker {Worker} could not be told to cancel attempt {Attempt}.", JobId, attempt.Worker, attempt.Number);
             }
+            await AbandonTrialAsync(attempt, reason);
             EndAttempt(attempt.Number, AttemptResultKind.Cancelled, reason);
         }
         await FinishAsync(JobState.Cancelled, null, reason, reason);
@@ -281,6 +282,7 @@ public sealed class SchedulingJobGrain(
                 await FallBackAsync($"{backend} failed {Job.TriesOnBackend} time(s): {outcome.Error}");
                 return;
             default:
+                await AbandonTrialAsync(attempt, outcome.Error);
                 Event(JobEventKind.AttemptFailed, backend, attempt.Number, outcome.Error ?? "the attempt ended without a result");
                 await FallBackAsync($"{backend}: {outcome.Error ?? "no result"}");
                 return;
@@ -379,6 +381,7 @@ public sealed class SchedulingJobGrain(
                 Event(JobEventKind.FellBack, next, 0, $"the circuit breaker of {backend} is {permit.State}" + (next is null ? "" : $"; falling back to {next}"));
                 continue;
             }
+            Job.TrialAttempt = permit.State == BreakerState.HalfOpen ? Job.Attempts.Count + 1 : 0;
             await StartAttemptAsync(backend, worker);
             return;
         }
@@ -417,6 +420,7 @@ public sealed class SchedulingJobGrain(
         }
         if (acceptance.Accepted)
             return;
+        await AbandonTrialAsync(attempt, acceptance.Reason);
         EndAttempt(attempt.Number, AttemptResultKind.Refused, acceptance.Reason);
         Job.NextDispatchAt = time.GetUtcNow() + NoWorkerDelay;
         Move(JobState.Queued, attempt.Backend, attempt.Number, acceptance.Reason);
@@ -596,6 +600,26 @@ public sealed class SchedulingJobGrain(
         {
             // Statistics and breakers are advisory; the job's own outcome does not depend on them.
             logger.LogWarning(e, "Job {Job}: reporting attempt {Attempt} to backend {Backend} failed.", JobId, attempt.Number, attempt.Backend);
+        }
+    }
+
+    /// <summary>
+    /// A half-open breaker admits one trial and waits for its verdict. When the trial ends without one (refused, or
+    /// cancelled), the breaker is told it failed, so it opens again and admits a new trial after its recovery timeout
+    /// instead of waiting for a verdict that will never come.
+    /// </summary>
+    private async Task AbandonTrialAsync(JobAttempt attempt, string? reason)
+    {
+        if (Job.TrialAttempt != attempt.Number)
+            return;
+        Job.TrialAttempt = 0;
+        try
+        {
+            await Breaker(attempt.Backend).RecordFailureAsync($"the half-open trial (job {JobId}, attempt {attempt.Number}) ended without a verdict: {reason}");
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Job {Job}: the circuit breaker of {Backend} was not told that its trial did not run.", JobId, attempt.Backend);
         }
     }
 

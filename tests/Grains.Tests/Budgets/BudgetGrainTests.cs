@@ -219,3 +219,28 @@ public sealed class BudgetGrainTests : IAsyncLifetime
         Assert.Contains("must not repeat", result.FailureMessage);
     }
 }
+
+public sealed class DurableBudgetTests
+{
+    [Fact]
+    public async Task Reservations_and_settlements_survive_a_silo_restart_and_a_replayed_settlement_is_ignored()
+    {
+        using var directory = new TempDirectory();
+        await using var billing = await BillingCluster.StartAsync(sqliteDirectory: directory.Path);
+        var budget = billing.Grains.GetGrain<IBudgetGrain>("durable");
+        await budget.ConfigureAsync(new BudgetLimits { Daily = 10m });
+        await budget.ReserveAsync("settled", 4m);
+        await budget.ReserveAsync("open", 2m);
+        await budget.SettleAsync("settled", 3.5m);
+
+        await billing.Cluster.RestartSiloAsync(billing.Cluster.Primary);
+        budget = billing.Grains.GetGrain<IBudgetGrain>("durable");
+        var replayed = await budget.SettleAsync("settled", 3.5m);
+        var error = await Assert.ThrowsAsync<BudgetExceededException>(() => budget.ReserveAsync("new", 5m));
+
+        Assert.Equal((3.5m, 3.5m, 2m, 1), (replayed.SpentToday, replayed.SpentTotal, replayed.Reserved, replayed.OpenReservations));
+        Assert.Equal(10m, replayed.Limits.Daily);
+        Assert.Contains("spent 3.5", error.Message);
+        Assert.Contains("reserved 2", error.Message);
+    }
+}

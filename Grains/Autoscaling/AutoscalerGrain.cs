@@ -4,6 +4,7 @@ using QuantumScheduler.Grains.Autoscaling.Load;
 using QuantumScheduler.Grains.Autoscaling.Provisioning;
 using QuantumScheduler.Grains.Configuration;
 using QuantumScheduler.Runtime;
+using QuantumScheduler.Runtime.Reminders;
 
 namespace QuantumScheduler.Grains.Autoscaling;
 
@@ -12,7 +13,8 @@ namespace QuantumScheduler.Grains.Autoscaling;
 /// <see cref="AutoscalerOptions.EvaluationInterval"/> while active, or on demand — reads the load, lets the
 /// <see cref="ScalingEngine"/> decide, has the selected <see cref="IClusterProvisioner"/> apply a change, and persists
 /// the decision with its inputs and reason. A failed provisioning is recorded (not applied) and still starts the
-/// cooldown, so a broken provisioner is not hammered every interval.
+/// cooldown, so a broken provisioner is not hammered every interval. While the timer is enabled, a durable reminder
+/// brings the grain back after a silo restart, so evaluations resume without anyone calling it.
 /// </summary>
 [GrainType("autoscaler")]
 public sealed class AutoscalerGrain(
@@ -20,9 +22,12 @@ public sealed class AutoscalerGrain(
     IOptions<AutoscalerOptions> options,
     ILoadSource load,
     IEnumerable<IClusterProvisioner> provisioners,
+    IOptions<ReminderOptions> reminders,
     ILogger<AutoscalerGrain> logger)
-    : Grain, IAutoscalerGrain
+    : Grain, IAutoscalerGrain, IRemindable
 {
+    private const string KeepEvaluatingReminder = "keep-evaluating";
+
     private readonly ScalingEngine _engine = new(options.Value);
     private readonly IClusterProvisioner _provisioner = provisioners.LastOrDefault(p => p.Name == options.Value.Provisioner)
         ?? throw new InvalidOperationException(
@@ -30,13 +35,27 @@ public sealed class AutoscalerGrain(
 
     private string Cluster => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var interval = options.Value.EvaluationInterval;
+        var reminder = await GetReminder(KeepEvaluatingReminder);
         if (interval > TimeSpan.Zero)
+        {
             RegisterGrainTimer(EvaluateOnTimerAsync, new GrainTimerCreationOptions(interval, interval) { KeepAlive = true });
-        return Task.CompletedTask;
+            if (reminder is null)
+            {
+                var period = interval > reminders.Value.MinimumReminderPeriod ? interval : reminders.Value.MinimumReminderPeriod;
+                await RegisterOrUpdateReminder(KeepEvaluatingReminder, period, period);
+            }
+        }
+        else if (reminder is not null)
+        {
+            await UnregisterReminder(reminder);
+        }
     }
+
+    /// <summary>Nothing to do: the tick's activation has already restarted the evaluation timer.</summary>
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
 
     public async Task<ScalingDecision> EvaluateAsync()
     {

@@ -129,3 +129,37 @@ public sealed class AutoscalerGrainTests
         Assert.Contains("kubernetes", error.Message);
     }
 }
+
+public sealed class AutoscalerRestartTests
+{
+    private sealed class SteadyLoad : ILoadSource
+    {
+        public Task<LoadSample> ReadAsync(string cluster, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new LoadSample { At = DateTimeOffset.UtcNow, Silos = 1, CpuUtilization = 0.7 });
+    }
+
+    [Fact]
+    public async Task After_a_silo_restart_the_reminder_brings_the_autoscaler_back_to_evaluate_without_any_call()
+    {
+        using var directory = new TempDirectory();
+        await using var cluster = new TestClusterBuilder()
+            .UseSqliteStorage(directory.Path)
+            .AddConfiguration("QuantumScheduler:Reminders:MinimumReminderPeriod", "00:00:01")
+            .AddConfiguration("QuantumScheduler:Autoscaler:EvaluationInterval", "00:00:00.200")
+            .ConfigureSilo(silo =>
+            {
+                silo.AddAutoscaler();
+                silo.Services.AddSingleton<ILoadSource>(new SteadyLoad());
+            })
+            .Build();
+        await cluster.DeployAsync();
+        await cluster.Client.GetGrain<IAutoscalerGrain>("restarted").GetDecisionsAsync(1);
+
+        await cluster.RestartSiloAsync(cluster.Primary);
+        var restartedAt = DateTimeOffset.UtcNow;
+        await Task.Delay(TimeSpan.FromSeconds(3)); // the reminder (1 s period) reactivates it; its timer evaluates
+        var decisions = await cluster.Client.GetGrain<IAutoscalerGrain>("restarted").GetDecisionsAsync(100);
+
+        Assert.Contains(decisions, decision => decision.At > restartedAt);
+    }
+}

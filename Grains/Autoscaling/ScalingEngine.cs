@@ -24,8 +24,6 @@ public sealed class ScalingEngine(AutoscalerOptions options)
     /// <summary>The source of a correction into min/max.</summary>
     public const string BoundsSource = "bounds";
 
-    public AutoscalerOptions Options => options;
-
     /// <summary>Decides from <paramref name="sample"/> and updates <paramref name="memory"/> (samples, recommendations,
     /// change times). The caller applies the decision and then records it with <see cref="ScalingMemory.Record"/>.</summary>
     public ScalingDecision Evaluate(LoadSample sample, ScalingMemory memory, string provisioner)

@@ -43,7 +43,7 @@ public sealed record ScalingDecision
     /// <summary>The count actually requested from the provisioner (after stabilization, cooldown and min/max).</summary>
     [Id(3)] public required int TargetSilos { get; init; }
     [Id(4)] public required bool Applied { get; init; }
-    /// <summary>reactive, predictive, rule:&lt;name&gt;, or none.</summary>
+    /// <summary>reactive, predictive, rule:&lt;name&gt;, bounds (a count outside min/max corrected), or none.</summary>
     [Id(5)] public required string Source { get; init; }
     [Id(6)] public required string Reason { get; init; }
     [Id(7)] public required LoadSample Inputs { get; init; }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using QuantumScheduler.Grains.Selection;
 using QuantumScheduler.Grains.Balancing;
+using QuantumScheduler.Grains.Costs;
 using QuantumScheduler.Solvers.Backends.Registry;
 
 namespace QuantumScheduler.Grains.Backends;
@@ -23,6 +24,7 @@ public static class BackendCatalogServiceCollectionExtensions
         services.TryAddSingleton<BackendCatalog>();
         services.TryAddSingleton<IBackendStatusSource, GrainBackendStatusSource>();
         services.TryAddSingleton<BackendCandidateFilter>();
+        services.TryAddSingleton<ResourcePricing>();
         services.TryAddSingleton<IBackendCostEstimator, PricingCostEstimator>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBackendSelector, HybridBackendSelector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBackendSelector, AdaptivePerformanceSelector>());

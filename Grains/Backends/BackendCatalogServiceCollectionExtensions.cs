@@ -13,7 +13,8 @@ public static class BackendCatalogServiceCollectionExtensions
     /// <summary>
     /// The backend catalog over the solver registry (<see cref="BackendRegistry.CreateDefault"/> unless a registry is
     /// registered already, e.g. with a test's fault-injection backend), the health probe's clock, the selection
-    /// strategies with their resolver and the default cost estimator, and the worker balancers. Options
+    /// strategies with their resolver and the default cost estimator (on <c>ResourcePricing</c>), and the worker balancers
+    /// (through <see cref="WorkerBalancerFactory"/>, and each as an <see cref="IWorkerBalancer"/>). Options
     /// (<c>BackendsOptions</c>, <c>SchedulerOptions</c>, <c>SelectionOptions</c>, <c>PricingOptions</c>) are bound by the host.
     /// </summary>
     public static IServiceCollection AddBackendCatalog(this IServiceCollection services)
@@ -30,7 +31,13 @@ public static class BackendCatalogServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBackendSelector, AdaptivePerformanceSelector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBackendSelector, CostOptimizedSelector>());
         services.TryAddSingleton<BackendSelectorResolver>();
-        services.TryAddSingleton<WorkerBalancerFactory>();
+        if (!services.Any(static d => d.ServiceType == typeof(WorkerBalancerFactory)))
+        {
+            services.AddSingleton<WorkerBalancerFactory>();
+            // Also as IWorkerBalancer services, for callers that pick a balancer by its Name.
+            foreach (var name in WorkerBalancerNames.All)
+                services.AddSingleton<IWorkerBalancer>(sp => sp.GetRequiredService<WorkerBalancerFactory>().Get(name));
+        }
         return services;
     }
 }

@@ -44,7 +44,7 @@ public sealed class BackendGrain(
     public async Task RecordOutcomeAsync(BackendOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        _ = Backend;
+        EnsureKnown();
         var outcomes = state.State.Outcomes;
         outcomes.Add(outcome.At == default ? outcome with { At = time.GetUtcNow() } : outcome);
         var window = Math.Max(1, options.Value.StatsWindow);
@@ -61,6 +61,9 @@ public sealed class BackendGrain(
     }
 
     private CatalogBackend Backend => _backend ?? catalog.Get(this.GetPrimaryKeyString());
+
+    /// <exception cref="Errors.UnknownBackendException">The grain's key names no backend of the catalog.</exception>
+    private void EnsureKnown() => _ = Backend;
 
     // The timer and an operator's CheckHealthAsync may overlap; they share one probe solve.
     private async Task CheckAndRecordAsync(CancellationToken cancellationToken)

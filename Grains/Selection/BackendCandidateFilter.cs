@@ -67,7 +67,7 @@ public sealed class BackendCandidateFilter(IBackendStatusSource status, TimeProv
         {
             BreakerState.Open when breaker.RetryAt > time.GetUtcNow() =>
                 $"circuit breaker open until {breaker.RetryAt:O} (last error: {breaker.LastError ?? "none recorded"})",
-            BreakerState.HalfOpen when breaker.TrialInFlight => "circuit breaker half-open with its one trial running",
+            BreakerState.HalfOpen when breaker.TrialInFlight && breaker.RetryAt > time.GetUtcNow() => "circuit breaker half-open with its one trial running",
             _ => null,
         };
     }

@@ -38,6 +38,7 @@ internal static class ProductionYamlReader
         ["scheduler.cache.ttl"] = (ConfigurationValueKind.Seconds, $"{Scheduler}:Cache:Ttl"),
         ["scheduler.circuit_breaker.failure_threshold"] = (ConfigurationValueKind.Integer, $"{Scheduler}:CircuitBreaker:FailureThreshold"),
         ["scheduler.circuit_breaker.recovery_timeout"] = (ConfigurationValueKind.Seconds, $"{Scheduler}:CircuitBreaker:RecoveryTimeout"),
+        ["scheduler.circuit_breaker.trial_timeout"] = (ConfigurationValueKind.Seconds, $"{Scheduler}:CircuitBreaker:TrialTimeout"),
         ["scheduler.retry_policy.max_attempts"] = (ConfigurationValueKind.Integer, $"{Scheduler}:RetryPolicy:MaxAttempts"),
         ["scheduler.retry_policy.base_delay"] = (ConfigurationValueKind.Seconds, $"{Scheduler}:RetryPolicy:BaseDelay"),
         ["scheduler.retry_policy.backoff_strategy"] = (ConfigurationValueKind.Text, $"{Scheduler}:RetryPolicy:BackoffStrategy"),
@@ -161,7 +162,7 @@ internal static class ProductionYamlReader
             if (s_unusedSections.ContainsKey(section))
                 Unused(section, value);
             else if (section == "monitoring" && s_unusedMonitoring.Contains(path["monitoring.".Length..]))
-                source.Warnings.Add($"{Qualified(path)} is accepted but has no effect: metrics are published on the meters only, there is no exporter.");
+                source.Warnings.Add($"{fileName}:{value.Start.Line}: {Qualified(path)} is accepted but has no effect: metrics are published on the meters only, there is no exporter.");
         }
 
         private void Backends(YamlNode value, YamlNode keyNode)

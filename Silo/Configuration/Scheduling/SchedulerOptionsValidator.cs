@@ -40,6 +40,8 @@ internal sealed class SchedulerOptionsValidator(IEnumerable<string> backendNames
         Require(options.CircuitBreaker.FailureThreshold >= 1, "CircuitBreaker:FailureThreshold", "circuit_breaker.failure_threshold", null, "must be at least 1", options.CircuitBreaker.FailureThreshold);
         Require(options.CircuitBreaker.RecoveryTimeout > TimeSpan.Zero, "CircuitBreaker:RecoveryTimeout", "circuit_breaker.recovery_timeout", null, "must be a positive duration", options.CircuitBreaker.RecoveryTimeout);
 
+        Require(options.CircuitBreaker.TrialTimeout > TimeSpan.Zero, "CircuitBreaker:TrialTimeout", "circuit_breaker.trial_timeout", null, "must be a positive duration", options.CircuitBreaker.TrialTimeout);
+
         var retry = options.RetryPolicy;
         Require(retry.MaxAttempts >= 1, "RetryPolicy:MaxAttempts", "retry_policy.max_attempts", null, "must be at least 1", retry.MaxAttempts);
         Require(retry.BaseDelay >= TimeSpan.Zero, "RetryPolicy:BaseDelay", "retry_policy.base_delay", null, "must not be negative", retry.BaseDelay);

@@ -105,4 +105,11 @@ public sealed class BackendGrainTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<UnknownBackendException>(() => Backend("d-wave").GetInfoAsync());
         Assert.Equal("Unknown backend \"d-wave\"; known backends: classical-tabu, broken, refusing.", error.Message);
     }
+
+    [Fact]
+    public async Task Outcomes_for_an_unknown_backend_are_refused()
+    {
+        var outcome = new BackendOutcome { Success = true, Latency = TimeSpan.FromSeconds(1), ProblemSize = 4 };
+        await Assert.ThrowsAsync<UnknownBackendException>(() => Backend("d-wave").RecordOutcomeAsync(outcome));
+    }
 }

@@ -62,6 +62,7 @@ public sealed class CircuitBreakerGrainTests : IAsyncLifetime
         var secondCaller = await breaker.TryAcquireAsync();
         Assert.Equal(new BreakerPermit(false, BreakerState.HalfOpen, null), secondCaller);
         Assert.True((await breaker.GetStateAsync()).TrialInFlight);
+        Assert.Equal(_time.GetUtcNow().AddMinutes(10), (await breaker.GetStateAsync()).RetryAt);
 
         await breaker.RecordSuccessAsync();
         var closed = await breaker.GetStateAsync();
@@ -90,6 +91,25 @@ public sealed class CircuitBreakerGrainTests : IAsyncLifetime
 
         _time.Advance(TimeSpan.FromSeconds(60));
         Assert.Equal(new BreakerPermit(true, BreakerState.HalfOpen, null), await breaker.TryAcquireAsync());
+    }
+
+    [Fact]
+    public async Task A_trial_that_never_reports_is_counted_lost_after_the_trial_timeout()
+    {
+        var breaker = Breaker();
+        await OpenAsync(breaker);
+        _time.Advance(TimeSpan.FromSeconds(60));
+        Assert.True((await breaker.TryAcquireAsync()).Admitted);
+
+        Assert.Equal(_time.GetUtcNow().AddMinutes(10), (await breaker.GetStateAsync()).RetryAt);
+        _time.Advance(TimeSpan.FromMinutes(10) - TimeSpan.FromSeconds(1));
+        Assert.False((await breaker.TryAcquireAsync()).Admitted);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(new BreakerPermit(true, BreakerState.HalfOpen, null), await breaker.TryAcquireAsync());
+        Assert.False((await breaker.TryAcquireAsync()).Admitted);
+
+        await breaker.RecordSuccessAsync();
+        Assert.Equal(BreakerState.Closed, (await breaker.GetStateAsync()).State);
     }
 
     [Fact]

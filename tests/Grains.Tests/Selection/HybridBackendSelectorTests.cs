@@ -68,11 +68,12 @@ public sealed class HybridBackendSelectorTests
     }
 
     [Fact]
-    public async Task Open_breakers_are_skipped_until_their_retry_time_and_a_running_trial_keeps_others_out()
+    public async Task Open_breakers_are_skipped_until_their_retry_time_and_a_running_trial_keeps_others_out_until_it_counts_as_lost()
     {
         var now = _fixture.Time.GetUtcNow();
         _fixture.Status.Breakers["classical-mip"] = new BreakerSnapshot { Backend = "classical-mip", State = BreakerState.Open, RetryAt = now.AddSeconds(30), LastError = "boom" };
-        _fixture.Status.Breakers["classical-tabu"] = new BreakerSnapshot { Backend = "classical-tabu", State = BreakerState.HalfOpen, TrialInFlight = true };
+        _fixture.Status.Breakers["classical-tabu"] = new BreakerSnapshot { Backend = "classical-tabu", State = BreakerState.HalfOpen, TrialInFlight = true, RetryAt = now.AddMinutes(5) };
+        _fixture.Status.Breakers["annealing"] = new BreakerSnapshot { Backend = "annealing", State = BreakerState.HalfOpen, TrialInFlight = true, RetryAt = now.AddSeconds(-1) };
         _fixture.Status.Breakers["hybrid"] = new BreakerSnapshot { Backend = "hybrid", State = BreakerState.Open, RetryAt = now.AddSeconds(-1) };
 
         var (ranked, refusals) = await RankAsync(_fixture.Hybrid(), Request(tasks: 5, agents: 4));

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using QuantumScheduler.Grains.Backends;
 using QuantumScheduler.Grains.Configuration;
+using QuantumScheduler.Grains.Costs;
 using QuantumScheduler.Grains.Selection;
 using QuantumScheduler.Solvers.Backends;
 using QuantumScheduler.Solvers.Backends.Registry;
@@ -36,7 +37,7 @@ internal sealed class SelectionFixture
         new(Catalog(), Filter(), Microsoft.Extensions.Options.Options.Create(new SelectionOptions { ExplorationRate = explorationRate, ExplorationSeed = seed, MinSamples = 3 }));
 
     public CostOptimizedSelector CostOptimized() =>
-        new(Catalog(), Filter(), new PricingCostEstimator(Microsoft.Extensions.Options.Options.Create(new PricingOptions())));
+        new(Catalog(), Filter(), new PricingCostEstimator(new ResourcePricing(Microsoft.Extensions.Options.Options.Create(new PricingOptions()), new BackendRegistry(Solvers), Time)));
 
     /// <summary>A total-cost problem with <paramref name="tasks"/> tasks on <paramref name="agents"/> agents:
     /// tasks × agents task-agent variables.</summary>

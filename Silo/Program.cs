@@ -1,17 +1,21 @@
+using QuantumScheduler.Grains.Hosting;
 using QuantumScheduler.Runtime.Hosting;
 using QuantumScheduler.Silo.Configuration;
+using QuantumScheduler.Silo.Configuration.Scheduling;
 using QuantumScheduler.Silo.Health;
 using QuantumScheduler.Silo.Hosting;
 
-// One silo: embedded SQLite by default, PostgreSQL when a connection string is configured.
+// One silo of the scheduling service: embedded SQLite by default, PostgreSQL when a connection string is configured.
+// Configuration: appsettings, the seed's config/production.yaml (--config) and its QUANTUM_SCHEDULER_* variables.
 // Ctrl+C (SIGINT/SIGTERM) stops taking calls, deactivates every grain and exits 0.
 try
 {
     var builder = WebApplication.CreateSlimBuilder(args);
     builder.Logging.AddSimpleConsole(console => console.SingleLine = true).AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+    builder.AddQuantumSchedulerConfiguration();
     var host = builder.AddSiloHostOptions();
     var storage = builder.SelectSiloStorage(host);
-    builder.UseQuantumSchedulerSilo(silo => storage.AddTo(silo));
+    builder.UseQuantumSchedulerSilo(silo => storage.AddTo(silo).AddSchedulingGrains(builder.Configuration));
 
     var app = builder.Build();
     app.MapHealthEndpoints();

@@ -11,6 +11,10 @@ public interface ICostGrain : IGrainWithStringKey
     /// <summary>Adds the entry unless one with the same id exists; returns the ledger.</summary>
     Task<CostLedger> RecordAsync(CostEntry entry);
 
+    /// <summary>Adds every entry whose id is new, in one write (an attempt's charges land together or not at all), and
+    /// names the ledger's tenant if it has none yet; returns the ledger.</summary>
+    Task<CostLedger> RecordAllAsync(string? tenant, IReadOnlyList<CostEntry> entries);
+
     [ReadOnly]
     Task<CostLedger> GetLedgerAsync();
 }

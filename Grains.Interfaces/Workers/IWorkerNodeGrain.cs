@@ -17,6 +17,11 @@ public interface IWorkerNodeGrain : IGrainWithStringKey
 
     [ReadOnly]
     Task<WorkerLoad> GetLoadAsync();
+
+    /// <summary>True while the job's attempt is queued or running here (until its outcome has been delivered), so a
+    /// resuming job can tell a live attempt from one lost with its silo.</summary>
+    [ReadOnly]
+    Task<bool> HasAttemptAsync(string jobId, int attempt);
 }
 
 /// <summary>One attempt to run.</summary>

@@ -18,6 +18,12 @@ public sealed class BackendsOptions
     /// <summary>How often each backend's health is checked (<c>health_check_interval</c>, env
     /// <c>QUANTUM_SCHEDULER_HEALTH_CHECK_INTERVAL</c> in seconds). Default 30 s.</summary>
     public TimeSpan HealthCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Time limit of the health check's test solve (a two-task problem). Default 2 s.</summary>
+    public TimeSpan HealthCheckTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How many recent attempts each backend's rolling statistics keep. Default 200.</summary>
+    public int StatsWindow { get; set; } = 200;
 }
 
 /// <summary>One backend's (or family's) settings; null members inherit.</summary>

@@ -30,6 +30,13 @@ public sealed class SchedulerOptions
 
     /// <summary>How long an ended job keeps its result and events before they are deleted. Default 7 days.</summary>
     public TimeSpan ResultRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often a job that has not ended checks on itself (a durable reminder): it resumes after its silo
+    /// died and re-dispatches an attempt lost with a worker. At least the reminder service's minimum period. Default 1 min.</summary>
+    public TimeSpan ResumeCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Shortest interval between two progress reports of one running solve (4 per second). Default 250 ms.</summary>
+    public TimeSpan ProgressReportInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 }
 
 /// <summary>The solution cache (<c>cache:</c>): LRU with a time to live.</summary>

@@ -1,0 +1,181 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using QuantumScheduler.Grains.Configuration;
+using QuantumScheduler.Grains.Costs;
+using QuantumScheduler.Grains.Errors;
+using QuantumScheduler.Runtime;
+
+namespace QuantumScheduler.Grains.Budgets;
+
+/// <summary>
+/// One tenant's budget. Refusal looks ahead: a reservation is refused when, in a period with a hard limit, settled spend
+/// + open reservations + the new reservation would exceed the limit. Alerts look back: they fire on settled spend only,
+/// once per (period, threshold). The grain runs one call at a time, so concurrent reservations are decided in turn and
+/// can never overspend together.
+/// </summary>
+[GrainType("budget")]
+public sealed class BudgetGrain(
+    [PersistentState("budget")] IPersistentState<BudgetState> budget,
+    IOptions<BudgetOptions> options,
+    ResourcePricing pricing,
+    TimeProvider clock,
+    ILogger<BudgetGrain> logger)
+    : Grain, IBudgetGrain
+{
+    private BudgetState State => budget.State;
+
+    private string Tenant => this.GetPrimaryKeyString();
+
+    private BudgetLimits Limits => State.Limits ?? new BudgetLimits
+    {
+        Daily = options.Value.DefaultDailyLimit,
+        Monthly = options.Value.DefaultMonthlyLimit,
+        Currency = pricing.Currency,
+    };
+
+    public async Task<BudgetSnapshot> ConfigureAsync(BudgetLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        var problems = new List<string>();
+        if (limits.Daily < 0)
+            problems.Add($"Daily must not be negative (was {limits.Daily})");
+        if (limits.Monthly < 0)
+            problems.Add($"Monthly must not be negative (was {limits.Monthly})");
+        if (string.IsNullOrWhiteSpace(limits.Currency))
+            problems.Add("Currency must be set");
+        if (problems.Count != 0)
+            throw new ArgumentException($"Invalid limits for budget \"{Tenant}\": {string.Join("; ", problems)}.", nameof(limits));
+
+        State.Limits = limits;
+        await budget.WriteStateAsync();
+        return Snapshot(new BudgetCalendar(clock.GetUtcNow()));
+    }
+
+    public async Task<BudgetReservation> ReserveAsync(string jobId, decimal amount)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
+        if (amount < 0)
+            throw new ArgumentOutOfRangeException(nameof(amount), amount, $"Job {jobId} cannot reserve a negative amount on budget \"{Tenant}\".");
+        if (State.Reservations.TryGetValue(jobId, out var existing))
+            return existing;
+        if (State.Settled.TryGetValue(jobId, out var settled))
+            return new BudgetReservation(jobId, 0m, settled.At);
+
+        var calendar = new BudgetCalendar(clock.GetUtcNow());
+        var limits = Limits;
+        if (limits.Hard)
+        {
+            EnsureWithin("daily", calendar.DayName, limits.Daily, SpentToday(calendar));
+            EnsureWithin("monthly", calendar.MonthName, limits.Monthly, SpentThisMonth(calendar));
+        }
+
+        var reservation = new BudgetReservation(jobId, amount, calendar.Now);
+        State.Reservations[jobId] = reservation;
+        await budget.WriteStateAsync();
+        return reservation;
+
+        void EnsureWithin(string period, string periodName, decimal? limit, decimal spent)
+        {
+            var reserved = Reserved;
+            if (limit is not { } max || spent + reserved + amount <= max)
+                return;
+            var currency = limits.Currency;
+            throw new BudgetExceededException(
+                $"Budget \"{Tenant}\": job {jobId} needs {amount} {currency}, which would exceed the {period} limit of {max} {currency} " +
+                $"for {periodName} (spent {spent} {currency}, reserved {reserved} {currency}, requested {amount} {currency}; " +
+                $"{Math.Max(0m, max - spent - reserved)} {currency} left).");
+        }
+    }
+
+    public async Task<BudgetSnapshot> SettleAsync(string jobId, decimal actualAmount)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
+        if (actualAmount < 0)
+            throw new ArgumentOutOfRangeException(nameof(actualAmount), actualAmount, $"Job {jobId} cannot settle a negative amount on budget \"{Tenant}\".");
+        var calendar = new BudgetCalendar(clock.GetUtcNow());
+        if (State.Settled.ContainsKey(jobId))
+            return Snapshot(calendar);
+
+        State.Reservations.Remove(jobId);
+        State.Settled[jobId] = new SettledCharge(actualAmount, calendar.Now);
+        State.SpentByDay[calendar.Today.DayNumber] = State.SpentByDay.GetValueOrDefault(calendar.Today.DayNumber) + actualAmount;
+        State.SpentTotal += actualAmount;
+        RaiseAlerts(calendar);
+        Prune(calendar);
+        await budget.WriteStateAsync();
+        return Snapshot(calendar);
+    }
+
+    public async Task<BudgetSnapshot> ReleaseAsync(string jobId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
+        if (State.Reservations.Remove(jobId))
+            await budget.WriteStateAsync();
+        return Snapshot(new BudgetCalendar(clock.GetUtcNow()));
+    }
+
+    public Task<BudgetSnapshot> GetStatusAsync() => Task.FromResult(Snapshot(new BudgetCalendar(clock.GetUtcNow())));
+
+    private decimal Reserved => State.Reservations.Values.Sum(static reservation => reservation.Amount);
+
+    private decimal SpentToday(BudgetCalendar calendar) => State.SpentByDay.GetValueOrDefault(calendar.Today.DayNumber);
+
+    private decimal SpentThisMonth(BudgetCalendar calendar) =>
+        State.SpentByDay.Where(day => calendar.IsThisMonth(day.Key)).Sum(static day => day.Value);
+
+    private void RaiseAlerts(BudgetCalendar calendar)
+    {
+        var limits = Limits;
+        Raise(calendar.DayKey, limits.Daily, SpentToday(calendar));
+        Raise(calendar.MonthKey, limits.Monthly, SpentThisMonth(calendar));
+
+        void Raise(string period, decimal? limit, decimal spent)
+        {
+            if (limit is not { } max)
+                return;
+            foreach (var threshold in options.Value.AlertThresholds.Order())
+            {
+                if (spent < max * threshold / 100m || State.Alerts.Exists(alert => alert.Period == period && alert.ThresholdPercent == threshold))
+                    continue;
+                State.Alerts.Add(new BudgetAlert(period, threshold, spent, max, calendar.Now));
+                logger.LogWarning("Budget {Tenant} reached {Threshold} % of its {Period} limit: spent {Spent} of {Limit} {Currency}",
+                    Tenant, threshold, period, spent, max, limits.Currency);
+            }
+        }
+    }
+
+    private void Prune(BudgetCalendar calendar)
+    {
+        var keepFrom = calendar.FirstOfPreviousMonth;
+        var keepFromTime = new DateTimeOffset(keepFrom.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+        foreach (var day in State.SpentByDay.Keys.Where(day => day < keepFrom.DayNumber).ToArray())
+            State.SpentByDay.Remove(day);
+        foreach (var job in State.Settled.Where(job => job.Value.At < keepFromTime).Select(static job => job.Key).ToArray())
+            State.Settled.Remove(job);
+        State.Alerts.RemoveAll(alert => alert.At < keepFromTime);
+    }
+
+    private BudgetSnapshot Snapshot(BudgetCalendar calendar)
+    {
+        var spentThisMonth = SpentThisMonth(calendar);
+        return new BudgetSnapshot
+        {
+            Tenant = Tenant,
+            Limits = Limits,
+            SpentToday = SpentToday(calendar),
+            SpentThisMonth = spentThisMonth,
+            Reserved = Reserved,
+            SpentTotal = State.SpentTotal,
+            Alerts = State.Alerts.Where(alert => alert.Period == calendar.DayKey || alert.Period == calendar.MonthKey).ToArray(),
+            ForecastMonthEnd = Forecast(calendar, spentThisMonth),
+            OpenReservations = State.Reservations.Count,
+        };
+    }
+
+    /// <summary>
+    /// Straight-line month-end forecast: this month's spend per elapsed day × the days of the month. The elapsed time
+    /// counts as at least one day, so an early-morning spike on the 1st is not multiplied by ~30 × 24.
+    /// </summary>
+    private decimal Forecast(BudgetCalendar calendar, decimal spentThisMonth) =>
+        pricing.Round(spentThisMonth / Math.Max(1m, calendar.ElapsedDaysOfMonth) * calendar.DaysInMonth);
+}

@@ -1,7 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using QuantumScheduler.Client;
+using QuantumScheduler.Grains.Backends;
+using QuantumScheduler.Grains.Balancing;
+using QuantumScheduler.Grains.Hosting;
 using QuantumScheduler.Runtime;
 using QuantumScheduler.Runtime.Hosting;
 
@@ -25,15 +30,22 @@ internal sealed class EmbeddedSilo(IHost host) : IClusterSession
         {
             Directory.CreateDirectory(dataDirectory);
             // An empty builder: no appsettings.json from wherever qs happens to run, no console lifetime competing
-            // with the command line's Ctrl+C handling, no log output mixed into the command's.
+            // with the command line's Ctrl+C handling. The silo's warnings and errors go to stderr, apart from the
+            // command's output; Logging__LogLevel__Default=Information (or Debug) shows more.
             var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
             builder.Configuration.AddEnvironmentVariables();
+            builder.Logging.SetMinimumLevel(LogLevel.Warning)
+                .AddConfiguration(builder.Configuration.GetSection("Logging"))
+                .AddSimpleConsole(console => console.SingleLine = true);
+            builder.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.UseQuantumSchedulerSilo(silo =>
             {
                 silo.Services.AddSqliteGrainStorageAsDefault(options => options.DataDirectory = dataDirectory);
                 silo.Services.AddSqliteReminders(options => options.DataDirectory = dataDirectory);
                 silo.AddReminders();
-                // TODO(merge grains-jobs): silo.AddSchedulingGrains(builder.Configuration);
+                silo.AddSchedulingGrains(builder.Configuration);
+                silo.Services.AddBackendCatalog();
+                silo.Services.AddSingleton<IWorkerBalancer>(static sp => sp.GetRequiredService<WorkerBalancerFactory>().Default);
             });
             host = builder.Build();
             await host.StartAsync(cancellationToken).ConfigureAwait(false);

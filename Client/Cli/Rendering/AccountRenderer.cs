@@ -12,18 +12,28 @@ internal static class AccountRenderer
 {
     public static void WriteBackends(IAnsiConsole console, IReadOnlyList<BackendStatus> backends)
     {
-        var table = new Table().AddColumns("backend", "family", "enabled", "available", "healthy", "breaker", "attempts", "success", "p95 ms", "note");
+        var table = new Table().Border(TableBorder.Minimal)
+            .AddColumns(new TableColumn("backend").NoWrap(), new TableColumn("family").NoWrap(), new TableColumn("state").NoWrap(), new TableColumn("breaker").NoWrap(),
+                new TableColumn("runs").RightAligned().NoWrap(), new TableColumn("ok").RightAligned().NoWrap(), new TableColumn("p95 ms").RightAligned().NoWrap());
+        var notes = new List<string>();
         foreach (var backend in backends)
         {
             var info = backend.Info;
-            var note = info.AvailabilityReason ?? backend.Breaker.LastError ?? info.HealthDetail ?? "";
-            table.AddRow(Markup.Escape(info.Name), Markup.Escape(info.Family), YesNo(info.Enabled), YesNo(info.Available), YesNo(info.Healthy),
-                Breaker(backend.Breaker), info.Stats.Attempts.ToString(CultureInfo.InvariantCulture),
-                info.Stats.Attempts == 0 ? "" : info.Stats.SuccessRate.ToString("P0", CultureInfo.InvariantCulture),
-                ResultRenderer.Format(info.Stats.LatencyP95Ms), Markup.Escape(note));
+            table.AddRow(Markup.Escape(info.Name), Markup.Escape(info.Family), State(info), Breaker(backend.Breaker),
+                info.Stats.Attempts.ToString(CultureInfo.InvariantCulture),
+                info.Stats.Attempts == 0 ? "" : (info.Stats.SuccessRate * 100).ToString("0", CultureInfo.InvariantCulture) + "%",
+                info.Stats.LatencyP95Ms is { } p95 ? p95.ToString("0", CultureInfo.InvariantCulture) : "");
+            if ((info.AvailabilityReason ?? backend.Breaker.LastError ?? (info.Healthy ? null : info.HealthDetail)) is { } note)
+                notes.Add($"{Markup.Escape(info.Name)}: {Markup.Escape(note)}");
         }
         console.Write(table);
+        foreach (var note in notes)
+            console.MarkupLine(note);
     }
+
+    /// <summary>The first thing that keeps jobs off the backend, or ok.</summary>
+    private static string State(BackendInfo info) =>
+        !info.Enabled ? "[red]disabled[/]" : !info.Available ? "[red]unavailable[/]" : !info.Healthy ? "[yellow]unhealthy[/]" : "[green]ok[/]";
 
     public static void WriteBudget(IAnsiConsole console, BudgetSnapshot budget)
     {
@@ -46,7 +56,7 @@ internal static class AccountRenderer
         var table = new Table().AddColumns("attempt", "backend", "resource", "quantity", "unit price", "amount");
         foreach (var entry in ledger.Entries)
             table.AddRow(entry.Attempt.ToString(CultureInfo.InvariantCulture), Markup.Escape(entry.Backend), entry.Resource.ToString(),
-                entry.Quantity.ToString(CultureInfo.InvariantCulture), entry.UnitPrice.ToString(CultureInfo.InvariantCulture), JobRenderer.Money(entry.Amount));
+                entry.Quantity.ToString("0.######", CultureInfo.InvariantCulture), entry.UnitPrice.ToString(CultureInfo.InvariantCulture), JobRenderer.Money(entry.Amount));
         table.AddRow("", "", "", "", "[bold]total[/]", $"[bold]{JobRenderer.Money(ledger.Total)} {Markup.Escape(ledger.Currency)}[/]");
         console.MarkupLine($"cost of job [bold]{Markup.Escape(ledger.JobId)}[/]{(ledger.Tenant is { } tenant ? $" (tenant {Markup.Escape(tenant)})" : "")}");
         console.Write(table);
@@ -58,8 +68,6 @@ internal static class AccountRenderer
         BreakerState.HalfOpen => "[yellow]half-open[/]",
         _ => $"[red]open[/]{(breaker.RetryAt is { } retry ? $" until {retry:HH:mm:ss}" : "")}",
     };
-
-    private static string YesNo(bool value) => value ? "yes" : "[red]no[/]";
 
     private static string Limit(decimal? limit) => limit is { } amount ? JobRenderer.Money(amount) : "unlimited";
 }

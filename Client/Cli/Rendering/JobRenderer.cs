@@ -31,7 +31,7 @@ internal static class JobRenderer
         {
             var transitions = new Table().Title("transitions").AddColumns("at", "state", "backend", "attempt", "detail");
             foreach (var transition in job.Transitions)
-                transitions.AddRow(Time(transition.At), StateMarkup(transition.State), Markup.Escape(transition.Backend ?? ""),
+                transitions.AddRow(ClockTime(transition.At), StateMarkup(transition.State), Markup.Escape(transition.Backend ?? ""),
                     transition.Attempt == 0 ? "" : transition.Attempt.ToString(CultureInfo.InvariantCulture), Markup.Escape(transition.Detail ?? ""));
             console.Write(transitions);
         }
@@ -41,7 +41,7 @@ internal static class JobRenderer
             var attempts = new Table().Title("attempts").AddColumns("#", "backend", "worker", "started", "ended", "outcome", "error");
             foreach (var attempt in job.Attempts)
                 attempts.AddRow(attempt.Number.ToString(CultureInfo.InvariantCulture), Markup.Escape(attempt.Backend), Markup.Escape(attempt.Worker ?? ""),
-                    Time(attempt.StartedAt), attempt.EndedAt is { } ended ? Time(ended) : "", attempt.Outcome?.ToString() ?? "running",
+                    ClockTime(attempt.StartedAt), attempt.EndedAt is { } ended ? ClockTime(ended) : "", attempt.Outcome?.ToString() ?? "running",
                     Markup.Escape(attempt.Error ?? ""));
             console.Write(attempts);
         }
@@ -58,5 +58,8 @@ internal static class JobRenderer
 
     public static string Money(decimal amount) => amount.ToString("0.######", CultureInfo.InvariantCulture);
 
-    private static string Time(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
+    private static string Time(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm:ss.fff 'UTC'", CultureInfo.InvariantCulture);
+
+    /// <summary>Time of day only, for the tables under the submitted date (keeps them narrow).</summary>
+    private static string ClockTime(DateTimeOffset at) => at.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
 }

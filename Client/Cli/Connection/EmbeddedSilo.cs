@@ -4,9 +4,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using QuantumScheduler.Client;
-using QuantumScheduler.Grains.Backends;
-using QuantumScheduler.Grains.Balancing;
-using QuantumScheduler.Grains.Hosting;
 using QuantumScheduler.Runtime;
 using QuantumScheduler.Runtime.Hosting;
 
@@ -43,9 +40,7 @@ internal sealed class EmbeddedSilo(IHost host) : IClusterSession
                 silo.Services.AddSqliteGrainStorageAsDefault(options => options.DataDirectory = dataDirectory);
                 silo.Services.AddSqliteReminders(options => options.DataDirectory = dataDirectory);
                 silo.AddReminders();
-                silo.AddSchedulingGrains(builder.Configuration);
-                silo.Services.AddBackendCatalog();
-                silo.Services.AddSingleton<IWorkerBalancer>(static sp => sp.GetRequiredService<WorkerBalancerFactory>().Default);
+                silo.AddSchedulingService();
             });
             host = builder.Build();
             await host.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -50,17 +50,27 @@ internal static class SubmitCommand
                 var job = await session.Client.SubmitAsync(json, options, token).ConfigureAwait(false);
                 console.MarkupLine($"submitted job [bold]{Markup.Escape(job.JobId)}[/] ({JobRenderer.StateMarkup(job.State)}, tenant {Markup.Escape(job.Tenant)})");
 
-                if (parseResult.GetValue(watch))
-                    await WatchRenderer.WatchAsync(console, session.Client.WatchAsync(job.JobId, 0, token)).ConfigureAwait(false);
-                else if (!session.IsEmbedded)
+                if (!parseResult.GetValue(watch) && !session.IsEmbedded)
                 {
                     console.MarkupLine($"follow it with [bold]qs status {Markup.Escape(job.JobId)}[/]; its schedule: [bold]qs result {Markup.Escape(job.JobId)}[/]");
                     return ExitCodes.Ok;
                 }
 
-                // An embedded silo stops with this process, so the job is waited for even without --watch.
-                var ended = await session.Client.WaitAsync(job.JobId, null, token).ConfigureAwait(false);
-                return await JobOutcome.ShowAsync(console, session.Client, ended, token).ConfigureAwait(false);
+                try
+                {
+                    if (parseResult.GetValue(watch))
+                        await WatchRenderer.WatchAsync(console, session.Client.WatchAsync(job.JobId, 0, token)).ConfigureAwait(false);
+                    // An embedded silo stops with this process, so the job is waited for even without --watch.
+                    var ended = await session.Client.WaitAsync(job.JobId, null, token).ConfigureAwait(false);
+                    return await JobOutcome.ShowAsync(console, session.Client, ended, token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (token.IsCancellationRequested)
+                {
+                    console.MarkupLine(session.IsEmbedded
+                        ? $"interrupted: job [bold]{Markup.Escape(job.JobId)}[/] is left queued in the data directory; it resumes while an embedded silo runs there again (the job checks every minute)"
+                        : $"interrupted: job [bold]{Markup.Escape(job.JobId)}[/] goes on; see [bold]qs status {Markup.Escape(job.JobId)}[/]");
+                    return ExitCodes.Interrupted;
+                }
             }, cancellationToken).ConfigureAwait(false);
         });
         return command;

@@ -12,7 +12,8 @@ internal static class ErrorReporter
     public static int Report(IAnsiConsole console, Exception exception)
     {
         var (code, label) = Classify(exception);
-        console.MarkupLine($"[red]{label}:[/] {Markup.Escape(exception.Message)}");
+        // A cancellation's own message ("A task was canceled.") says nothing the label does not.
+        console.MarkupLine(exception is OperationCanceledException ? $"[red]{label}[/]" : $"[red]{label}:[/] {Markup.Escape(exception.Message)}");
         return code;
     }
 

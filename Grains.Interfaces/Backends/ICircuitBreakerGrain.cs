@@ -43,7 +43,8 @@ public sealed record BreakerSnapshot
     [Id(1)] public required BreakerState State { get; init; }
     [Id(2)] public int ConsecutiveFailures { get; init; }
     [Id(3)] public DateTimeOffset? OpenedAt { get; init; }
-    /// <summary>When an open breaker half-opens.</summary>
+    /// <summary>When an open breaker half-opens; for a half-open breaker with its trial in flight, when that trial
+    /// counts as lost and another caller may become the trial.</summary>
     [Id(4)] public DateTimeOffset? RetryAt { get; init; }
     [Id(5)] public bool TrialInFlight { get; init; }
     [Id(6)] public string? LastError { get; init; }

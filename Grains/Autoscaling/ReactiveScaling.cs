@@ -24,7 +24,10 @@ internal static class ReactiveScaling
 
         var desired = metrics.Max(static metric => metric.Desired);
         var reasons = metrics.Select(metric =>
-            $"{metric.Name} {Format(metric.Value)} vs target {Format(metric.Target)} → {(metric.Desired == current ? $"{current} (within tolerance)" : $"ceil({current} × {Format(metric.Value / metric.Target)}) = {metric.Desired}")}");
+            $"{metric.Name} {Format(metric.Value)} vs target {Format(metric.Target)} → " +
+            (Math.Abs(metric.Value / metric.Target - 1) <= options.Tolerance
+                ? $"{current} (within tolerance)"
+                : $"ceil({current} × {Format(metric.Value / metric.Target)}) = {metric.Desired}"));
         return new ScalingProposal(Source, desired, string.Join("; ", reasons));
 
         void Add(string name, double value, double target) =>

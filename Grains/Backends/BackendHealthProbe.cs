@@ -21,6 +21,8 @@ public sealed class BackendHealthProbe(TimeProvider time)
         }
         """;
 
+    private const double ProbeOptimum = 3;
+
     private static readonly SchedulingProblem s_problem = ProblemJsonReader.Read(ProbeProblemJson).Problem
         ?? throw new InvalidOperationException("The health probe's own problem does not read.");
 
@@ -39,7 +41,15 @@ public sealed class BackendHealthProbe(TimeProvider time)
         var clock = Stopwatch.StartNew();
         try
         {
-            var options = new SolveOptions { TimeLimit = timeLimit, Seed = 1, Threads = 1 };
+            // Stop at the known optimum (both tasks on a1: 1 + 2), so heuristics that otherwise run to their limit do
+            // not spend it on every check.
+            var options = new SolveOptions
+            {
+                TimeLimit = timeLimit,
+                TargetObjective = ProbeOptimum,
+                Seed = 1,
+                Threads = 1,
+            };
             var solution = await Task.Run(() => _pipeline.SolveAsync(s_problem, backend, options, null, deadline.Token), deadline.Token).ConfigureAwait(false);
             var elapsed = clock.Elapsed.TotalMilliseconds;
             return solution.Status == SolutionStatus.Feasible

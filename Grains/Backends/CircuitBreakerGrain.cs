@@ -13,8 +13,9 @@ namespace QuantumScheduler.Grains.Backends;
 /// injected <see cref="TimeProvider"/> and the open → half-open step is taken when a caller asks, so no timer is
 /// needed. Every change is persisted before the caller hears of it.
 /// </summary>
-/// <remarks>Outcomes reported while the breaker is open (attempts admitted before it opened) count as failures
-/// toward nothing and do not close it: only the trial decides.</remarks>
+/// <remarks>A success reported while the breaker is open (from an attempt admitted before it opened) does not close
+/// it: only the trial decides. A trial that has not reported within <see cref="CircuitBreakerOptions.TrialTimeout"/> is
+/// counted as lost (its caller died) and the next caller becomes the trial.</remarks>
 [GrainType("circuitbreaker")]
 public sealed class CircuitBreakerGrain(
     [PersistentState("breaker")] IPersistentState<CircuitBreakerGrainState> state,
@@ -32,13 +33,16 @@ public sealed class CircuitBreakerGrain(
         {
             case BreakerState.Closed:
                 return new BreakerPermit(true, BreakerState.Closed, null);
-            case BreakerState.HalfOpen when Breaker.TrialInFlight:
+            case BreakerState.HalfOpen when Breaker.TrialInFlight && time.GetUtcNow() < Breaker.TrialStartedAt + Options.TrialTimeout:
                 return new BreakerPermit(false, BreakerState.HalfOpen, null);
             case BreakerState.Open when time.GetUtcNow() < RetryAt:
                 return new BreakerPermit(false, BreakerState.Open, RetryAt);
             default:
+                if (Breaker.State == BreakerState.HalfOpen)
+                    logger.LogWarning("Circuit breaker of {Backend}: the trial admitted at {TrialStartedAt} never reported; admitting another", this.GetPrimaryKeyString(), Breaker.TrialStartedAt);
                 Breaker.State = BreakerState.HalfOpen;
                 Breaker.TrialInFlight = true;
+                Breaker.TrialStartedAt = time.GetUtcNow();
                 await state.WriteStateAsync();
                 logger.LogInformation("Circuit breaker of {Backend} is half-open: one trial admitted", this.GetPrimaryKeyString());
                 return new BreakerPermit(true, BreakerState.HalfOpen, null);
@@ -60,6 +64,7 @@ public sealed class CircuitBreakerGrain(
         Breaker.ConsecutiveFailures = 0;
         Breaker.OpenedAt = null;
         Breaker.TrialInFlight = false;
+        Breaker.TrialStartedAt = null;
         await state.WriteStateAsync();
     }
 
@@ -78,6 +83,7 @@ public sealed class CircuitBreakerGrain(
             Breaker.State = BreakerState.Open;
             Breaker.OpenedAt = time.GetUtcNow();
             Breaker.TrialInFlight = false;
+            Breaker.TrialStartedAt = null;
             logger.LogWarning("Circuit breaker of {Backend} opened after {Failures} consecutive failures; last: {Error}",
                 this.GetPrimaryKeyString(), Breaker.ConsecutiveFailures, error);
         }
@@ -90,7 +96,12 @@ public sealed class CircuitBreakerGrain(
         State = Breaker.State,
         ConsecutiveFailures = Breaker.ConsecutiveFailures,
         OpenedAt = Breaker.OpenedAt,
-        RetryAt = Breaker.State == BreakerState.Open ? RetryAt : null,
+        RetryAt = Breaker.State switch
+        {
+            BreakerState.Open => RetryAt,
+            BreakerState.HalfOpen when Breaker.TrialInFlight => Breaker.TrialStartedAt + Options.TrialTimeout,
+            _ => null,
+        },
         TrialInFlight = Breaker.TrialInFlight,
         LastError = Breaker.LastError,
     });

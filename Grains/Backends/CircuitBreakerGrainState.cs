@@ -11,4 +11,5 @@ public sealed class CircuitBreakerGrainState
     [Id(2)] public DateTimeOffset? OpenedAt { get; set; }
     [Id(3)] public bool TrialInFlight { get; set; }
     [Id(4)] public string? LastError { get; set; }
+    [Id(5)] public DateTimeOffset? TrialStartedAt { get; set; }
 }

@@ -57,6 +57,11 @@ public sealed class CircuitBreakerOptions
 
     /// <summary>How long an open breaker waits before admitting one trial (<c>recovery_timeout</c>, seconds in YAML). Default 60 s.</summary>
     public TimeSpan RecoveryTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long a half-open breaker waits for its one trial to report before it counts the trial as lost (its
+    /// caller died) and admits another (<c>trial_timeout</c>, seconds in YAML). Longer than any solve's time limit.
+    /// Default 10 min.</summary>
+    public TimeSpan TrialTimeout { get; set; } = TimeSpan.FromMinutes(10);
 }
 
 /// <summary>Retries of a failed attempt on the same backend before falling back (<c>retry_policy:</c>).</summary>

@@ -2,11 +2,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using QuantumScheduler.Grains.Autoscaling;
+using QuantumScheduler.Grains.Autoscaling.Load;
 using QuantumScheduler.Grains.Backends;
 using QuantumScheduler.Grains.Caching;
 using QuantumScheduler.Grains.Configuration;
 using QuantumScheduler.Grains.Costs;
-using QuantumScheduler.Grains.Jobs;
 using QuantumScheduler.Grains.Workers;
 using QuantumScheduler.Runtime.Hosting;
 using QuantumScheduler.Solvers.Backends;
@@ -18,11 +19,14 @@ namespace QuantumScheduler.Grains.Hosting;
 public static class SchedulingGrainsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the scheduling grains to a silo: the options of <c>QuantumScheduler:Scheduler</c> and
-    /// <c>QuantumScheduler:Backends</c> bound from <paramref name="configuration"/> and validated at start; the backend
-    /// registry (every default backend plus any <see cref="ISolverBackend"/> registered in the container, e.g. a test's
-    /// fault-injection backend); the backend catalog; pricing and billing; the solution cache; job admission; the worker
-    /// directory and solve runner.
+    /// Adds the scheduling grains to a silo: <see cref="SchedulerOptions"/>, <see cref="BackendsOptions"/> and
+    /// <see cref="SelectionOptions"/> bound from
+    /// <paramref name="configuration"/> and validated at start; the backend registry (every default backend plus each
+    /// <see cref="ISolverBackend"/> registered in the container, e.g. a test's fault-injection backend); the backend
+    /// catalog, selection strategies and load balancers (<see cref="BackendCatalogServiceCollectionExtensions.AddBackendCatalog"/>);
+    /// pricing, billing and budgets (<see cref="CostTrackingServiceCollectionExtensions.AddCostTracking"/>); the autoscaler
+    /// (<see cref="AutoscalingSiloBuilderExtensions.AddAutoscaler"/>); and the job pipeline's own parts: the solution cache,
+    /// the solve runner, and the worker directory (also the autoscaler's roster).
     /// </summary>
     public static ISiloBuilder AddSchedulingGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -31,18 +35,23 @@ public static class SchedulingGrainsServiceCollectionExtensions
         var services = silo.Services;
         services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.SectionName)).ValidateOnStart();
         services.AddOptions<BackendsOptions>().Bind(configuration.GetSection(BackendsOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchedulerOptions>, SchedulerOptionsValidator>());
+        services.AddOptions<SelectionOptions>().Bind(configuration.GetSection(SelectionOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchedulerOptions>, JobTimingOptionsValidator>());
 
+        // Registered before the siblings' registrations, which only add these when missing.
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(static sp => CreateRegistry(sp.GetServices<ISolverBackend>()));
-        services.TryAddSingleton<BackendCatalog>();
+        services.TryAddSingleton<MembershipWorkerDirectory>();
+        services.TryAddSingleton<IWorkerDirectory>(static sp => sp.GetRequiredService<MembershipWorkerDirectory>());
+        services.TryAddSingleton<IWorkerRoster>(static sp => sp.GetRequiredService<MembershipWorkerDirectory>());
+
+        services.AddBackendCatalog();
         silo.AddCostTracking();
+        silo.AddAutoscaler();
 
         services.TryAddSingleton<SolverPipeline>();
         services.TryAddSingleton<SolveRunner>();
         services.TryAddSingleton<SolutionCache>();
-        services.TryAddSingleton<JobAdmission>();
-        services.TryAddSingleton<IWorkerDirectory, MembershipWorkerDirectory>();
         return silo;
     }
 

@@ -1,27 +1,23 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using QuantumScheduler.Grains.Backends;
-using QuantumScheduler.Grains.Configuration;
 using QuantumScheduler.Grains.Errors;
 using QuantumScheduler.Grains.Selection;
-using QuantumScheduler.Solvers.Backends.Registry;
 using QuantumScheduler.Solvers.IO.Json;
 using QuantumScheduler.Solvers.Model;
 
 namespace QuantumScheduler.Grains.Jobs;
 
 /// <summary>
-/// The checks a submission passes before anything is stored: the problem reads and validates, the requested strategy
-/// or backend exists, and a named backend can take a problem this large. Each refusal is its own exception with a
-/// message that names what is wrong and where.
+/// The checks a submission passes before anything is stored, besides the strategy's name (which
+/// <see cref="BackendSelectorResolver"/> checks): the problem reads and validates, the submission's own fields make
+/// sense, and a named backend can take a problem this large. Each refusal is its own exception with a message that
+/// names what is wrong and where.
 /// </summary>
-public sealed class JobAdmission(BackendRegistry registry, IEnumerable<IBackendSelector> selectors, IOptions<SchedulerOptions> options)
+public static class JobAdmission
 {
-    private readonly IReadOnlyList<IBackendSelector> _selectors = selectors.ToList();
-
     /// <summary>Reads the problem and checks the submission's own fields.</summary>
     /// <exception cref="InvalidProblemException">Every error, one per line, each with its path.</exception>
-    public SchedulingProblem ReadProblem(JobSubmission submission)
+    public static SchedulingProblem ReadProblem(JobSubmission submission)
     {
         ArgumentNullException.ThrowIfNull(submission);
         var errors = new List<string>();
@@ -38,21 +34,6 @@ public sealed class JobAdmission(BackendRegistry registry, IEnumerable<IBackendS
         return read.Problem;
     }
 
-    /// <summary>The strategy <paramref name="requested"/> names (null: the configured default), or the backend it names.</summary>
-    /// <exception cref="UnknownBackendException">Neither a strategy nor a backend has that name; the message lists both.</exception>
-    public JobStrategy ResolveStrategy(string? requested)
-    {
-        var name = string.IsNullOrWhiteSpace(requested) ? options.Value.BackendStrategy : requested.Trim();
-        var selector = _selectors.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
-        if (selector is not null)
-            return new JobStrategy(selector.Name, selector);
-        if (registry.TryGet(name, out var backend))
-            return new JobStrategy(backend.Name, null);
-        throw new UnknownBackendException(
-            $"Unknown backend or strategy \"{name}\"; strategies: {(_selectors.Count == 0 ? "(none configured)" : string.Join(", ", _selectors.Select(static s => s.Name)))}; " +
-            $"backends: {string.Join(", ", registry.Names)}.");
-    }
-
     /// <summary>Checks a named backend's <c>max_problem_size</c> and <c>max_qubits</c> (its effective limits: configuration
     /// narrowed to what the solver itself can take).</summary>
     /// <exception cref="ProblemTooLargeException">The message names the problem's size and the limit.</exception>
@@ -67,7 +48,7 @@ public sealed class JobAdmission(BackendRegistry registry, IEnumerable<IBackendS
                 $"backend \"{backend.Name}\" accepts at most {maxSize} (max_problem_size).");
         if (backend.MaxQubits is { } maxQubits && size > maxQubits)
             throw new ProblemTooLargeException(
-                $"Problem \"{problem.Name}\" needs about {size} qubits (one per task-agent variable: {problem.Tasks.Count} tasks × {problem.Agents.Count} agents); " +
+                $"Problem \"{problem.Name}\" needs at least {size} qubits (one per task-agent variable: {problem.Tasks.Count} tasks × {problem.Agents.Count} agents); " +
                 $"backend \"{backend.Name}\" has at most {maxQubits} (max_qubits).");
     }
 }

@@ -64,6 +64,9 @@ public sealed class JobRecord
     /// <summary>True when the budget holds a reservation for this job (false for cache hits).</summary>
     [Id(23)] public bool Reserved { get; set; }
 
+    /// <summary>The attempt that is its backend's half-open circuit-breaker trial, if any (0 = none).</summary>
+    [Id(24)] public int TrialAttempt { get; set; }
+
     public JobAttempt? CurrentAttempt => Attempts.Count > 0 && Attempts[^1].Outcome is null ? Attempts[^1] : null;
 
     public long LastSequence => Events.Count == 0 ? 0 : Events[^1].Sequence;

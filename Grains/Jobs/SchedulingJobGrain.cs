@@ -29,14 +29,15 @@ namespace QuantumScheduler.Grains.Jobs;
 /// therefore charged once. <see cref="JobLifecycle"/> guards every state change, so a job ends exactly once.
 /// </remarks>
 [GrainType("schedulingjob")]
+[Reentrant]
 public sealed class SchedulingJobGrain(
     [PersistentState("job")] IPersistentState<JobRecord> state,
-    JobAdmission admission,
+    BackendSelectorResolver strategies,
     ResourcePricing pricing,
     JobBilling billing,
     SolutionCache cache,
     IWorkerDirectory workers,
-    IEnumerable<IWorkerBalancer> balancers,
+    WorkerBalancerFactory balancers,
     IOptions<SchedulerOptions> options,
     TimeProvider time,
     ILogger<SchedulingJobGrain> logger) : Grain, ISchedulingJobGrain, IRemindable
@@ -49,6 +50,7 @@ public sealed class SchedulingJobGrain(
 
     private readonly SchedulerOptions _options = options.Value;
     private readonly JobEventSignal _signal = new();
+    private readonly JobTurnGate _gate = new();
     private IGrainTimer? _timer;
     private bool _closed;
 
@@ -57,6 +59,10 @@ public sealed class SchedulingJobGrain(
     private JobRecord Job => state.State;
 
     private bool Exists => Job.Submission is not null;
+
+    /// <summary>What readers may see: a job whose submit has been stored. The reentrant reads must not observe a
+    /// submit still being admitted (it may yet be refused and leave nothing).</summary>
+    private bool Visible => Exists && state.RecordExists;
 
     private JobSubmission Submission => Job.Submission!;
 
@@ -70,6 +76,12 @@ public sealed class SchedulingJobGrain(
 
     public async Task<JobSnapshot> SubmitAsync(JobSubmission submission)
     {
+        using (await _gate.EnterAsync())
+            return await SubmitCoreAsync(submission);
+    }
+
+    private async Task<JobSnapshot> SubmitCoreAsync(JobSubmission submission)
+    {
         ArgumentNullException.ThrowIfNull(submission);
         var fingerprint = SubmissionFingerprint.Compute(submission);
         if (Exists)
@@ -81,10 +93,13 @@ public sealed class SchedulingJobGrain(
                     "use a new client request id for a different request.");
         }
 
-        var problem = admission.ReadProblem(submission);
-        var strategy = admission.ResolveStrategy(submission.Backend);
-        if (strategy.IsNamedBackend)
+        var problem = JobAdmission.ReadProblem(submission);
+        var strategy = strategies.Resolve(submission.Backend);
+        var named = strategy is NamedBackendSelector;
+        if (named)
             JobAdmission.EnsureWithinLimits(await Backend(strategy.Name).GetInfoAsync(), problem);
+        // Stored so that dispatch resolves the same thing: a backend named like a strategy keeps its prefix.
+        var strategyName = named ? BackendSelectorResolver.BackendPrefix + strategy.Name : strategy.Name;
 
         var now = time.GetUtcNow();
         var record = new JobRecord
@@ -93,10 +108,10 @@ public sealed class SchedulingJobGrain(
             Fingerprint = fingerprint,
             State = JobState.Submitted,
             ProblemName = problem.Name,
-            Strategy = strategy.Name,
+            Strategy = strategyName,
             ProblemSize = ProblemSizing.TaskAgentVariables(problem),
             SubmittedAt = now,
-            CacheKey = SolutionCacheKey.Compute(problem, strategy.Name, submission.TimeLimit, submission.Seed),
+            CacheKey = SolutionCacheKey.Compute(problem, strategyName, submission.TimeLimit, submission.Seed),
         };
         state.State = record;
         Move(JobState.Submitted, null, 0, "submitted", transition: false);
@@ -117,7 +132,7 @@ public sealed class SchedulingJobGrain(
             await Budget().ReserveAsync(JobId, estimate);
             record.EstimatedCost = estimate;
             record.Reserved = true;
-            Move(JobState.Queued, null, 0, strategy.IsNamedBackend ? $"backend {strategy.Name}" : $"strategy {strategy.Name}");
+            Move(JobState.Queued, null, 0, named ? $"backend {strategy.Name}" : $"strategy {strategy.Name}");
             await state.WriteStateAsync();
         }
         catch
@@ -135,12 +150,18 @@ public sealed class SchedulingJobGrain(
         return Snapshot();
     }
 
-    public Task<JobSnapshot> GetStatusAsync() => Task.FromResult(Exists ? Snapshot() : throw NotFound());
+    public Task<JobSnapshot> GetStatusAsync() => Task.FromResult(Visible ? Snapshot() : throw NotFound());
 
     public Task<JobResult?> GetResultAsync() =>
-        Exists ? Task.FromResult(Job.State is JobState.Completed or JobState.Incomplete ? Job.Result : null) : throw NotFound();
+        Visible ? Task.FromResult(Job.State is JobState.Completed or JobState.Incomplete ? Job.Result : null) : throw NotFound();
 
     public async Task<JobSnapshot> CancelAsync(string reason)
+    {
+        using (await _gate.EnterAsync())
+            return await CancelCoreAsync(reason);
+    }
+
+    private async Task<JobSnapshot> CancelCoreAsync(string reason)
     {
         if (!Exists)
             throw NotFound();
@@ -157,6 +178,7 @@ public sealed class SchedulingJobGrain(
             {
                 logger.LogWarning(e, "Job {Job}: worker {Worker} could not be told to cancel attempt {Attempt}.", JobId, attempt.Worker, attempt.Number);
             }
+            await AbandonTrialAsync(attempt, reason);
             EndAttempt(attempt.Number, AttemptResultKind.Cancelled, reason);
         }
         await FinishAsync(JobState.Cancelled, null, reason, reason);
@@ -168,7 +190,7 @@ public sealed class SchedulingJobGrain(
         var deadline = time.GetUtcNow() + (wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
         while (true)
         {
-            if (!Exists)
+            if (!Visible)
                 throw NotFound();
             var events = Job.Events.Where(e => e.Sequence > afterSequence).ToList();
             var remaining = deadline - time.GetUtcNow();
@@ -185,6 +207,12 @@ public sealed class SchedulingJobGrain(
     }
 
     public async Task ReportProgressAsync(AttemptProgress progress)
+    {
+        using (await _gate.EnterAsync())
+            await ReportProgressCoreAsync(progress);
+    }
+
+    private async Task ReportProgressCoreAsync(AttemptProgress progress)
     {
         if (!Exists || Job.State != JobState.Running || Job.CurrentAttempt is not { } attempt || attempt.Number != progress.Attempt)
             return;
@@ -207,6 +235,12 @@ public sealed class SchedulingJobGrain(
     }
 
     public async Task CompleteAttemptAsync(AttemptOutcome outcome)
+    {
+        using (await _gate.EnterAsync())
+            await CompleteAttemptCoreAsync(outcome);
+    }
+
+    private async Task CompleteAttemptCoreAsync(AttemptOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         if (!Exists || Job.State.IsTerminal())
@@ -248,6 +282,7 @@ public sealed class SchedulingJobGrain(
                 await FallBackAsync($"{backend} failed {Job.TriesOnBackend} time(s): {outcome.Error}");
                 return;
             default:
+                await AbandonTrialAsync(attempt, outcome.Error);
                 Event(JobEventKind.AttemptFailed, backend, attempt.Number, outcome.Error ?? "the attempt ended without a result");
                 await FallBackAsync($"{backend}: {outcome.Error ?? "no result"}");
                 return;
@@ -255,6 +290,12 @@ public sealed class SchedulingJobGrain(
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        using (await _gate.EnterAsync())
+            await ReceiveReminderCoreAsync(reminderName, status);
+    }
+
+    private async Task ReceiveReminderCoreAsync(string reminderName, TickStatus status)
     {
         if (!Exists)
         {
@@ -267,6 +308,12 @@ public sealed class SchedulingJobGrain(
             return;
         }
         await TickAsync();
+    }
+
+    private async Task TickGatedAsync()
+    {
+        using (await _gate.EnterAsync())
+            await TickAsync();
     }
 
     /// <summary>One step of the job's own progress: dispatch a queued job, check a running one's attempt, finish an ended one's duties.</summary>
@@ -303,7 +350,7 @@ public sealed class SchedulingJobGrain(
         if (Job.Plan.Count == 0)
         {
             var refusals = new List<string>();
-            var plan = await RankAsync(admission.ResolveStrategy(Job.Strategy), ReadProblem(), refusals);
+            var plan = await RankAsync(strategies.Resolve(Job.Strategy), ReadProblem(), refusals);
             if (plan.Count == 0)
             {
                 await FinishAsync(JobState.Failed, null, $"no backend can run this problem: {string.Join("; ", refusals)}", "no backend");
@@ -334,6 +381,7 @@ public sealed class SchedulingJobGrain(
                 Event(JobEventKind.FellBack, next, 0, $"the circuit breaker of {backend} is {permit.State}" + (next is null ? "" : $"; falling back to {next}"));
                 continue;
             }
+            Job.TrialAttempt = permit.State == BreakerState.HalfOpen ? Job.Attempts.Count + 1 : 0;
             await StartAttemptAsync(backend, worker);
             return;
         }
@@ -372,6 +420,7 @@ public sealed class SchedulingJobGrain(
         }
         if (acceptance.Accepted)
             return;
+        await AbandonTrialAsync(attempt, acceptance.Reason);
         EndAttempt(attempt.Number, AttemptResultKind.Refused, acceptance.Reason);
         Job.NextDispatchAt = time.GetUtcNow() + NoWorkerDelay;
         Move(JobState.Queued, attempt.Backend, attempt.Number, acceptance.Reason);
@@ -478,10 +527,8 @@ public sealed class SchedulingJobGrain(
         DeactivateOnIdle();
     }
 
-    private async Task<IReadOnlyList<string>> RankAsync(JobStrategy strategy, SchedulingProblem problem, ICollection<string> refusals)
+    private async Task<IReadOnlyList<string>> RankAsync(IBackendSelector strategy, SchedulingProblem problem, ICollection<string> refusals)
     {
-        if (strategy.Selector is null)
-            return [strategy.Name];
         var request = new BackendSelectionRequest
         {
             Problem = ProblemInstance.Compile(problem),
@@ -490,12 +537,12 @@ public sealed class SchedulingJobGrain(
             RemainingBudget = Remaining(await Budget().GetStatusAsync()),
             TimeLimit = Submission.TimeLimit,
         };
-        return await strategy.Selector.RankAsync(request, refusals, CancellationToken.None);
+        return await strategy.RankAsync(request, refusals, CancellationToken.None);
     }
 
     /// <summary>The reservation: every attempt the retry policy allows on the costliest backend the strategy ranks. A
     /// fallback beyond that backend's retries can cost more than was reserved; the settlement charges what was used.</summary>
-    private async Task<decimal> EstimateAsync(JobStrategy strategy, SchedulingProblem problem, int size, JobSubmission submission)
+    private async Task<decimal> EstimateAsync(IBackendSelector strategy, SchedulingProblem problem, int size, JobSubmission submission)
     {
         var plan = await RankAsync(strategy, problem, new List<string>());
         var costliest = plan.Select(b => pricing.Estimate(b, size, submission.TimeLimit, threads: 1)).DefaultIfEmpty(0m).Max();
@@ -524,13 +571,8 @@ public sealed class SchedulingJobGrain(
                 return null;
             }
         }));
-        return Balancer.Choose(loads.OfType<WorkerLoad>().ToList());
+        return balancers.Default.Choose(loads.OfType<WorkerLoad>().ToList());
     }
-
-    private IWorkerBalancer Balancer =>
-        balancers.FirstOrDefault(b => string.Equals(b.Name, _options.LoadBalancing, StringComparison.OrdinalIgnoreCase))
-        ?? throw new InvalidOperationException(
-            $"No load balancer named \"{_options.LoadBalancing}\" is registered (QuantumScheduler:Scheduler:LoadBalancing); registered: {string.Join(", ", balancers.Select(static b => b.Name))}.");
 
     private async Task ReportToBackendAsync(JobAttempt attempt, AttemptOutcome outcome)
     {
@@ -558,6 +600,26 @@ public sealed class SchedulingJobGrain(
         {
             // Statistics and breakers are advisory; the job's own outcome does not depend on them.
             logger.LogWarning(e, "Job {Job}: reporting attempt {Attempt} to backend {Backend} failed.", JobId, attempt.Number, attempt.Backend);
+        }
+    }
+
+    /// <summary>
+    /// A half-open breaker admits one trial and waits for its verdict. When the trial ends without one (refused, or
+    /// cancelled), the breaker is told it failed, so it opens again and admits a new trial after its recovery timeout
+    /// instead of waiting for a verdict that will never come.
+    /// </summary>
+    private async Task AbandonTrialAsync(JobAttempt attempt, string? reason)
+    {
+        if (Job.TrialAttempt != attempt.Number)
+            return;
+        Job.TrialAttempt = 0;
+        try
+        {
+            await Breaker(attempt.Backend).RecordFailureAsync($"the half-open trial (job {JobId}, attempt {attempt.Number}) ended without a verdict: {reason}");
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Job {Job}: the circuit breaker of {Backend} was not told that its trial did not run.", JobId, attempt.Backend);
         }
     }
 
@@ -642,7 +704,7 @@ public sealed class SchedulingJobGrain(
     private void Schedule(TimeSpan due)
     {
         _timer?.Dispose();
-        _timer = RegisterGrainTimer(static (self, _) => self.TickAsync(), this, new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan));
+        _timer = RegisterGrainTimer(static (self, _) => self.TickGatedAsync(), this, new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan));
     }
 
     private async Task UnregisterAsync(string reminderName)

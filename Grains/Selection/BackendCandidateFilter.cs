@@ -18,7 +18,10 @@ public sealed class BackendCandidateFilter(IBackendStatusSource status, TimeProv
         ArgumentNullException.ThrowIfNull(backends);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(refusals);
-        var qubits = new Lazy<int>(() => QuboFormulator.Formulate(request.Problem).Report.Qubits);
+        // Only a problem the QUBO can express has a qubit count; for others the variables are the lower bound.
+        var qubits = new Lazy<int>(() => QuboSupport.RefusalReason(request.Problem) is null
+            ? QuboFormulator.Formulate(request.Problem).Report.Qubits
+            : request.ProblemSize);
         var candidates = new List<BackendCandidate>();
         foreach (var backend in backends)
         {
@@ -64,7 +67,7 @@ public sealed class BackendCandidateFilter(IBackendStatusSource status, TimeProv
         {
             BreakerState.Open when breaker.RetryAt > time.GetUtcNow() =>
                 $"circuit breaker open until {breaker.RetryAt:O} (last error: {breaker.LastError ?? "none recorded"})",
-            BreakerState.HalfOpen when breaker.TrialInFlight => "circuit breaker half-open with its one trial running",
+            BreakerState.HalfOpen when breaker.TrialInFlight && breaker.RetryAt > time.GetUtcNow() => "circuit breaker half-open with its one trial running",
             _ => null,
         };
     }

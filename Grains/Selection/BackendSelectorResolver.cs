@@ -9,10 +9,14 @@ namespace QuantumScheduler.Grains.Selection;
 /// <summary>
 /// Maps a submitted backend name to its selector: a strategy (<c>hybrid</c>, <c>adaptive_performance</c>,
 /// <c>cost_optimized</c>), a backend of the catalog (that backend only), or, when none is given, the configured
-/// <see cref="SchedulerOptions.BackendStrategy"/>. Names are case-insensitive.
+/// <see cref="SchedulerOptions.BackendStrategy"/>. Names are case-insensitive. A strategy wins over a backend of the
+/// same name (the <c>hybrid</c> strategy over the <c>hybrid</c> backend); <c>backend:NAME</c> always names a backend.
 /// </summary>
 public sealed class BackendSelectorResolver
 {
+    /// <summary>The prefix that names a backend even when a strategy has the same name.</summary>
+    public const string BackendPrefix = "backend:";
+
     private readonly Dictionary<string, IBackendSelector> _strategies = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, IBackendSelector> _named = new(StringComparer.OrdinalIgnoreCase);
     private readonly BackendCatalog _catalog;
@@ -36,11 +40,13 @@ public sealed class BackendSelectorResolver
     public IBackendSelector Resolve(string? name)
     {
         var requested = string.IsNullOrWhiteSpace(name) ? _options.Value.BackendStrategy : name.Trim();
-        if (_strategies.TryGetValue(requested, out var strategy))
+        var explicitBackend = requested.StartsWith(BackendPrefix, StringComparison.OrdinalIgnoreCase);
+        if (!explicitBackend && _strategies.TryGetValue(requested, out var strategy))
             return strategy;
-        if (_catalog.TryGet(requested, out var backend))
+        if (_catalog.TryGet(explicitBackend ? requested[BackendPrefix.Length..] : requested, out var backend))
             return _named.GetOrAdd(backend.Name, _ => new NamedBackendSelector(backend, _catalog, _filter));
         throw new UnknownBackendException(
-            $"Unknown backend or strategy \"{requested}\"; strategies: {string.Join(", ", _strategies.Keys)}; backends: {string.Join(", ", _catalog.Names)}.");
+            $"Unknown backend or strategy \"{requested}\"; strategies: {string.Join(", ", _strategies.Keys)}; " +
+            $"backends: {string.Join(", ", _catalog.Names)} (prefix a backend with \"{BackendPrefix}\" when a strategy has its name).");
     }
 }

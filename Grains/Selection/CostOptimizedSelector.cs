@@ -28,7 +28,7 @@ public sealed class CostOptimizedSelector(BackendCatalog catalog, BackendCandida
             if (request.QualityTarget is { } target && gap > target)
                 refusals.Add($"{candidate.Name}: expected quality gap {gap:0.####} on {sizeClass} problems exceeds the quality target {target:0.####}");
             else if (request.RemainingBudget is { } budget && cost > budget)
-                refusals.Add($"{candidate.Name}: expected cost {cost.ToString(CultureInfo.InvariantCulture)} exceeds the remaining budget {budget.ToString(CultureInfo.InvariantCulture)}");
+                refusals.Add($"{candidate.Name}: expected cost {cost.ToString("0.######", CultureInfo.InvariantCulture)} exceeds the remaining budget {budget.ToString("0.######", CultureInfo.InvariantCulture)}");
             else
                 kept.Add((candidate, gap is not null || request.QualityTarget is null, cost));
         }

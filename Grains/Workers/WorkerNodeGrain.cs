@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using QuantumScheduler.Grains.Autoscaling.Load;
 using QuantumScheduler.Grains.Configuration;
 using QuantumScheduler.Grains.Jobs;
 using QuantumScheduler.Runtime;
@@ -19,6 +20,7 @@ namespace QuantumScheduler.Grains.Workers;
 public sealed class WorkerNodeGrain(
     IOptions<SchedulerOptions> options,
     SolveRunner runner,
+    ProcessCpuMeter cpu,
     TimeProvider time,
     ILogger<WorkerNodeGrain> logger) : Grain, IWorkerNodeGrain
 {
@@ -40,7 +42,7 @@ public sealed class WorkerNodeGrain(
     {
         _workerId = this.GetPrimaryKeyString();
         _grains = GrainFactory;
-        _statistics = new WorkerStatistics(time);
+        _statistics = new WorkerStatistics();
         // The pumps must not inherit this turn's call context: their calls to job grains are new call chains.
         using (ExecutionContext.SuppressFlow())
         {
@@ -103,7 +105,7 @@ public sealed class WorkerNodeGrain(
         LatencyP95Ms = _statistics.LatencyP95Ms(),
         ErrorRate = _statistics.ErrorRate(),
         Healthy = !_stopping.IsCancellationRequested,
-        CpuUtilization = _statistics.CpuUtilization(),
+        CpuUtilization = cpu.Read(),
         Completed = _statistics.Completed,
     });
 

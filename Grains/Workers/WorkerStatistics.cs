@@ -1,20 +1,16 @@
-using System.Diagnostics;
-
 namespace QuantumScheduler.Grains.Workers;
 
 /// <summary>
 /// A worker's recent behaviour for load balancers and the autoscaler: latency p95 and error rate over the last
-/// <see cref="Window"/> attempts, completed count, and this process's CPU use since the previous read. Thread-safe.
+/// <see cref="Window"/> attempts, and the completed count. Thread-safe.
 /// </summary>
-public sealed class WorkerStatistics(TimeProvider time)
+public sealed class WorkerStatistics
 {
     public const int Window = 200;
 
     private readonly object _gate = new();
     private readonly Queue<(double LatencyMs, bool Failed)> _recent = new();
     private long _completed;
-    private TimeSpan _lastCpu = Process.GetCurrentProcess().TotalProcessorTime;
-    private long _lastCpuAt = time.GetTimestamp();
 
     public void Record(TimeSpan latency, bool failed)
     {
@@ -51,20 +47,5 @@ public sealed class WorkerStatistics(TimeProvider time)
     {
         lock (_gate)
             return _recent.Count == 0 ? 0 : _recent.Count(static r => r.Failed) / (double)_recent.Count;
-    }
-
-    /// <summary>Process CPU time over wall time × cores since the previous call, 0..1.</summary>
-    public double CpuUtilization()
-    {
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var now = time.GetTimestamp();
-        lock (_gate)
-        {
-            var wall = time.GetElapsedTime(_lastCpuAt, now);
-            var used = cpu - _lastCpu;
-            _lastCpu = cpu;
-            _lastCpuAt = now;
-            return wall <= TimeSpan.Zero ? 0 : Math.Clamp(used / (wall * Environment.ProcessorCount), 0, 1);
-        }
     }
 }

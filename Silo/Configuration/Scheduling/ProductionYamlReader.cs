@@ -162,7 +162,7 @@ internal static class ProductionYamlReader
             if (s_unusedSections.ContainsKey(section))
                 Unused(section, value);
             else if (section == "monitoring" && s_unusedMonitoring.Contains(path["monitoring.".Length..]))
-                source.Warnings.Add($"{Qualified(path)} is accepted but has no effect: metrics are published on the meters only, there is no exporter.");
+                source.Warnings.Add($"{fileName}:{value.Start.Line}: {Qualified(path)} is accepted but has no effect: metrics are published on the meters only, there is no exporter.");
         }
 
         private void Backends(YamlNode value, YamlNode keyNode)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using QuantumScheduler.Client;
+using QuantumScheduler.Grains.Hosting;
 using QuantumScheduler.Runtime;
 using QuantumScheduler.Runtime.Hosting;
 
@@ -40,7 +41,7 @@ internal sealed class EmbeddedSilo(IHost host) : IClusterSession
                 silo.Services.AddSqliteGrainStorageAsDefault(options => options.DataDirectory = dataDirectory);
                 silo.Services.AddSqliteReminders(options => options.DataDirectory = dataDirectory);
                 silo.AddReminders();
-                silo.AddSchedulingService();
+                silo.AddSchedulingGrains(builder.Configuration);
             });
             host = builder.Build();
             await host.StartAsync(cancellationToken).ConfigureAwait(false);

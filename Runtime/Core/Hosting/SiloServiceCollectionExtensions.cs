@@ -51,6 +51,7 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<LocalSilo>();
         services.TryAddSingleton(static sp => new RuntimeInstruments(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), sp.GetRequiredService<LocalSilo>().Name));
         services.TryAddSingleton<GrainClassRegistry>();
+        services.TryAddSingleton<IGrainTypeResolver>(static sp => sp.GetRequiredService<GrainClassRegistry>());
         services.TryAddSingleton<IGrainDirectory, LocalGrainDirectory>();
         services.TryAddSingleton<IPlacementDirector, PreferLocalPlacementDirector>();
         services.TryAddSingleton<SerializerFactory>(static _ => static runtime => new Serializer(runtime));
@@ -78,7 +79,8 @@ public static class SiloServiceCollectionExtensions
             sp.GetRequiredService<GrainClassRegistry>(),
             sp.GetRequiredService<IOptions<SiloOptions>>(),
             sp.GetRequiredService<ILogger<Silo>>(),
-            sp.GetServices<ISiloLifecycleParticipant>()));
+            sp.GetServices<ISiloLifecycleParticipant>(),
+            sp.GetRequiredService<IGrainDirectory>()));
         services.AddHostedService(static sp => sp.GetRequiredService<Silo>());
 
         return services;

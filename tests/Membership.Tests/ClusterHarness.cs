@@ -32,7 +32,7 @@ public sealed class ClusterHarness : IAsyncDisposable
 
     public MembershipOracle Create(SiloAddress silo)
     {
-        var oracle = new MembershipOracle(Table, new NetworkProber(Network, silo), silo, gatewayPort: 30000,
+        var oracle = new MembershipOracle(Table, new NetworkProber(Network, silo), new FixedSiloDetails(silo, 30000),
             Microsoft.Extensions.Options.Options.Create(Options), Time, DeadHandler, NullLogger<MembershipOracle>.Instance);
         _oracles.Add(oracle);
         return oracle;
@@ -146,3 +146,5 @@ internal static class SiloStatusAssertions
     public static void StatusIs(this ClusterMembershipSnapshot view, SiloAddress silo, SiloStatus status) =>
         Assert.Equal(status, view.StatusOf(silo));
 }
+
+public sealed record FixedSiloDetails(SiloAddress Address, int? GatewayPort) : ILocalSiloDetails;

@@ -17,7 +17,7 @@ public sealed class ReminderRingTests
     public void The_provider_owns_nothing_until_its_silo_is_active_and_raises_a_change_when_the_view_moves_its_ranges()
     {
         var view = new SettableView();
-        using var provider = new ConsistentRingReminderRangeProvider(view, A, Options.Create(new ConsistentRingOptions()));
+        using var provider = new ConsistentRingReminderRangeProvider(view, new FixedSiloDetails(A, null), Options.Create(new ConsistentRingOptions()));
         var changes = 0;
         provider.RangesChanged += () => changes++;
 
@@ -46,7 +46,7 @@ public sealed class ReminderRingTests
             await table.UpsertRowAsync(new ReminderEntry { GrainId = grain, ReminderName = "tick", StartAt = time.GetUtcNow().UtcDateTime.AddMinutes(1), Period = TimeSpan.FromMinutes(1) }, CancellationToken.None);
         var view = new SettableView();
         view.Publish(1, (A, SiloStatus.Active), (B, SiloStatus.Active));
-        using var ring = new ConsistentRingReminderRangeProvider(view, A, Options.Create(new ConsistentRingOptions()));
+        using var ring = new ConsistentRingReminderRangeProvider(view, new FixedSiloDetails(A, null), Options.Create(new ConsistentRingOptions()));
         var options = Options.Create(new ReminderOptions { RefreshReminderListPeriod = TimeSpan.FromHours(1), ReminderLoadingWindow = TimeSpan.FromHours(2) });
         using var service = new LocalReminderService(table, DispatchProxy.Create<IGrainFactory, UncalledGrainFactory>(), ring, options, time, NullLogger<LocalReminderService>.Instance);
         await service.StartAsync(CancellationToken.None);

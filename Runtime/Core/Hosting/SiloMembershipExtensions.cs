@@ -31,14 +31,14 @@ public static class SiloMembershipExtensions
             .Validate(static ring => ring.NumVirtualBuckets >= 1, "ConsistentRingOptions.NumVirtualBuckets must be at least 1.").ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ILocalSiloDetails>(static sp => new LocalSiloDetails(sp.GetRequiredService<LocalSilo>(), static () => null));
         services.TryAddSingleton<IDeclaredDeadHandler, TerminateProcessWhenDeclaredDead>();
         services.TryAddSingleton(static sp => new MembershipOracle(
             sp.GetService<IMembershipTable>() ?? throw new InvalidOperationException(
                 "Cluster membership needs a membership table: call UseInMemoryClustering() or UsePostgreSqlClustering(...) on the silo builder."),
             sp.GetService<ISiloProber>() ?? throw new InvalidOperationException(
                 "Cluster membership needs an ISiloProber to probe other silos; it is added by the cluster transport."),
-            sp.GetRequiredService<LocalSilo>().Address,
-            gatewayPort: null,
+            sp.GetRequiredService<ILocalSiloDetails>(),
             sp.GetRequiredService<IOptions<MembershipOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IDeclaredDeadHandler>(),
@@ -46,7 +46,7 @@ public static class SiloMembershipExtensions
         services.Replace(ServiceDescriptor.Singleton<IClusterMembershipView>(static sp => sp.GetRequiredService<MembershipOracle>()));
         services.AddSingleton<ISiloLifecycleParticipant>(static sp => sp.GetRequiredService<MembershipOracle>());
         services.Replace(ServiceDescriptor.Singleton<IReminderRangeProvider>(static sp => new ConsistentRingReminderRangeProvider(
-            sp.GetRequiredService<IClusterMembershipView>(), sp.GetRequiredService<LocalSilo>().Address, sp.GetRequiredService<IOptions<ConsistentRingOptions>>())));
+            sp.GetRequiredService<IClusterMembershipView>(), sp.GetRequiredService<ILocalSiloDetails>(), sp.GetRequiredService<IOptions<ConsistentRingOptions>>())));
         return silo;
     }
 

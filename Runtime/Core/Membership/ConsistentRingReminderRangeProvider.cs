@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using QuantumScheduler.Runtime.GrainDirectory;
 using QuantumScheduler.Runtime.Hosting;
 using QuantumScheduler.Runtime.Reminders;
 
@@ -14,14 +13,14 @@ namespace QuantumScheduler.Runtime.Membership;
 public sealed class ConsistentRingReminderRangeProvider : IReminderRangeProvider, IDisposable
 {
     private readonly IClusterMembershipView _view;
-    private readonly SiloAddress _self;
+    private readonly ILocalSiloDetails _local;
     private readonly int _pointsPerSilo;
     private OwnedRanges _owned;
 
-    public ConsistentRingReminderRangeProvider(IClusterMembershipView view, SiloAddress self, IOptions<ConsistentRingOptions> options)
+    public ConsistentRingReminderRangeProvider(IClusterMembershipView view, ILocalSiloDetails local, IOptions<ConsistentRingOptions> options)
     {
         _view = view;
-        _self = self;
+        _local = local;
         _pointsPerSilo = options.Value.NumVirtualBuckets;
         _owned = Compute(view.Current);
         view.Changed += OnViewChanged;
@@ -44,8 +43,11 @@ public sealed class ConsistentRingReminderRangeProvider : IReminderRangeProvider
             RangesChanged?.Invoke();
     }
 
-    private OwnedRanges Compute(ClusterMembershipSnapshot snapshot) =>
-        new(snapshot.Version, snapshot.StatusOf(_self) == SiloStatus.Active ? ConsistentRing.OwnedRanges(snapshot.ActiveSilos, _self, _pointsPerSilo) : []);
+    private OwnedRanges Compute(ClusterMembershipSnapshot snapshot)
+    {
+        var self = _local.Address;
+        return new(snapshot.Version, snapshot.StatusOf(self) == SiloStatus.Active ? ConsistentRing.OwnedRanges(snapshot.ActiveSilos, self, _pointsPerSilo) : []);
+    }
 
     /// <summary>The ranges computed from one view version, swapped as a whole.</summary>
     private sealed record OwnedRanges(long Version, IReadOnlyList<RingRange> Ranges);

@@ -27,8 +27,7 @@ public sealed partial class MembershipOracle : IClusterMembershipView, ISiloLife
 
     private readonly IMembershipTable _table;
     private readonly ISiloProber _prober;
-    private readonly SiloAddress _self;
-    private readonly int? _gatewayPort;
+    private readonly ILocalSiloDetails _local;
     private readonly MembershipOptions _options;
     private readonly TimeProvider _time;
     private readonly IDeclaredDeadHandler _deadHandler;
@@ -37,6 +36,7 @@ public sealed partial class MembershipOracle : IClusterMembershipView, ISiloLife
     // applied in the order they were read.
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
+    private SiloAddress _self = null!; // set by JoinAsync, before anything else uses it
     private readonly Lock _probeLock = new();
     private readonly Dictionary<SiloAddress, int> _missedProbes = [];
     private MembershipSnapshot _lastRead = new([], -1);
@@ -49,13 +49,12 @@ public sealed partial class MembershipOracle : IClusterMembershipView, ISiloLife
     private int _declaredDead;
 
     public MembershipOracle(
-        IMembershipTable table, ISiloProber prober, SiloAddress self, int? gatewayPort, IOptions<MembershipOptions> options,
+        IMembershipTable table, ISiloProber prober, ILocalSiloDetails local, IOptions<MembershipOptions> options,
         TimeProvider time, IDeclaredDeadHandler deadHandler, ILogger<MembershipOracle> logger)
     {
         _table = table;
         _prober = prober;
-        _self = self;
-        _gatewayPort = gatewayPort;
+        _local = local;
         _options = options.Value;
         _time = time;
         _deadHandler = deadHandler;
@@ -67,9 +66,6 @@ public sealed partial class MembershipOracle : IClusterMembershipView, ISiloLife
     public event Action<ClusterMembershipSnapshot>? Changed;
 
     public int Stage => SiloLifecycleStage.Membership;
-
-    /// <summary>This silo's address in the table.</summary>
-    public SiloAddress Silo => _self;
 
     /// <summary>True once this silo has read that the cluster declared it dead.</summary>
     public bool IsDeclaredDead => Volatile.Read(ref _declaredDead) == 1;
@@ -128,6 +124,7 @@ public sealed partial class MembershipOracle : IClusterMembershipView, ISiloLife
     /// non-stale silo answers a probe, and sets the row Active.</summary>
     internal async Task JoinAsync(CancellationToken cancellationToken)
     {
+        _self = _local.Address;
         var deadline = _time.GetUtcNow() + _options.MaxJoinAttemptTime;
         await InsertOwnRowAsync(cancellationToken).ConfigureAwait(false);
         _joined = true;
@@ -273,7 +270,7 @@ public sealed partial class MembershipOracle : IClusterMembershipView, ISiloLife
                     $"Silo {_self} already has a row in the membership table: another process started with the same address and generation. " +
                     "A restarted silo needs a new generation (start it at least a second later).");
             var now = UtcNow;
-            var entry = new MembershipEntry { Silo = _self, Status = SiloStatus.Joining, ProxyPort = _gatewayPort, StartedAt = now, IAmAliveAt = now };
+            var entry = new MembershipEntry { Silo = _self, Status = SiloStatus.Joining, ProxyPort = _local.GatewayPort, StartedAt = now, IAmAliveAt = now };
             if (await _table.InsertRowAsync(entry, table.Version, cancellationToken).ConfigureAwait(false))
                 return;
         }

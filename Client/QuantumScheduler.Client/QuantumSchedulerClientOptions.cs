@@ -1,11 +1,11 @@
 namespace QuantumScheduler.Client;
 
-/// <summary>Settings of a <see cref="QuantumSchedulerClient"/>, bound from <c>QuantumScheduler:Client</c> when the
-/// client is added through <c>AddQuantumSchedulerClient</c>.</summary>
+/// <summary>Settings of a <see cref="QuantumSchedulerClient"/> (bind them from <see cref="SectionName"/>; the runtime's
+/// external client has its own options under <c>QuantumScheduler:Client</c>).</summary>
 public sealed class QuantumSchedulerClientOptions
 {
     /// <summary>The configuration section the options bind from.</summary>
-    public const string SectionName = "QuantumScheduler:Client";
+    public const string SectionName = "QuantumScheduler:Sdk";
 
     /// <summary>The tenant (budget) used when a call names none. Default <c>default</c>.</summary>
     public string DefaultTenant { get; set; } = "default";

@@ -13,8 +13,6 @@ internal sealed class ClusterConnector : IClusterConnector
             throw new CannotConnectException(
                 $"No cluster given: pass --gateway host:port (or set {GlobalOptions.GatewayVariable}) to use a running cluster, or --embedded to run a silo in this process.");
 
-        // The runtime has no external client yet (Runtime/Client is being built); say so instead of pretending.
-        throw new CannotConnectException(
-            $"Cannot connect to the gateway {settings.Gateway}: this build of qs has no external cluster client yet (the runtime's Runtime/Client). Use --embedded to run a silo in this process.");
+        return await GatewayConnection.ConnectAsync(settings.Gateway, settings.ConnectTimeout, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -5,4 +5,5 @@ namespace QuantumScheduler.Cli.Connection;
 /// <param name="Gateway">A gateway of a running cluster (<c>host:port</c>), when not embedded.</param>
 /// <param name="DataDirectory">Where the embedded silo keeps its SQLite state, so later <c>--embedded</c> commands see
 /// the same jobs.</param>
-internal sealed record ConnectionSettings(bool Embedded, string? Gateway, string DataDirectory);
+/// <param name="ConnectTimeout">How long to keep trying to reach the gateway.</param>
+internal sealed record ConnectionSettings(bool Embedded, string? Gateway, string DataDirectory, TimeSpan ConnectTimeout);

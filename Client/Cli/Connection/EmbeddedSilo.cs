@@ -1,8 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 using QuantumScheduler.Client;
 using QuantumScheduler.Grains.Hosting;
 using QuantumScheduler.Runtime;
@@ -13,7 +10,7 @@ namespace QuantumScheduler.Cli.Connection;
 /// <summary>
 /// A whole silo with the scheduling grains inside the qs process (<c>--embedded</c>): grain state and reminders in
 /// SQLite under the data directory, so jobs, results, budgets and costs outlive the process and the next
-/// <c>--embedded</c> command sees them. Configuration comes from the <c>QuantumScheduler__…</c> environment variables.
+/// <c>--embedded</c> command sees them.
 /// </summary>
 internal sealed class EmbeddedSilo(IHost host) : IClusterSession
 {
@@ -27,15 +24,7 @@ internal sealed class EmbeddedSilo(IHost host) : IClusterSession
         try
         {
             Directory.CreateDirectory(dataDirectory);
-            // An empty builder: no appsettings.json from wherever qs happens to run, no console lifetime competing
-            // with the command line's Ctrl+C handling. The silo's warnings and errors go to stderr, apart from the
-            // command's output; Logging__LogLevel__Default=Information (or Debug) shows more.
-            var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-            builder.Configuration.AddEnvironmentVariables();
-            builder.Logging.SetMinimumLevel(LogLevel.Warning)
-                .AddConfiguration(builder.Configuration.GetSection("Logging"))
-                .AddSimpleConsole(console => console.SingleLine = true);
-            builder.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+            var builder = CliHost.CreateBuilder();
             builder.UseQuantumSchedulerSilo(silo =>
             {
                 silo.Services.AddSqliteGrainStorageAsDefault(options => options.DataDirectory = dataDirectory);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using QuantumScheduler.Cli.Errors;
 
 namespace QuantumScheduler.Cli.Connection;
 
@@ -26,12 +27,21 @@ internal sealed class GlobalOptions
         Description = $"The embedded silo's state directory (default: ${DataDirectoryVariable}, else ~/.quantum-scheduler).",
     };
 
-    public IEnumerable<Option> All => [Embedded, Gateway, DataDirectory];
+    public Option<double> ConnectTimeout { get; } = new("--connect-timeout")
+    {
+        Description = "Seconds to keep trying to reach the gateway.",
+        DefaultValueFactory = static _ => GatewayConnection.DefaultConnectTimeout.TotalSeconds,
+    };
+
+    public IEnumerable<Option> All => [Embedded, Gateway, DataDirectory, ConnectTimeout];
 
     public ConnectionSettings Read(ParseResult parseResult, Func<string, string?> environment) => new(
         parseResult.GetValue(Embedded),
         parseResult.GetValue(Gateway) ?? environment(GatewayVariable),
-        parseResult.GetValue(DataDirectory) ?? environment(DataDirectoryVariable) ?? DefaultDataDirectory());
+        parseResult.GetValue(DataDirectory) ?? environment(DataDirectoryVariable) ?? DefaultDataDirectory(),
+        parseResult.GetValue(ConnectTimeout) is > 0 and var seconds
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new UsageException($"--connect-timeout must be a positive number of seconds (was {parseResult.GetValue(ConnectTimeout)})."));
 
     private static string DefaultDataDirectory() =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".quantum-scheduler");

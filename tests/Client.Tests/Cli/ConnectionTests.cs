@@ -35,13 +35,21 @@ public sealed class ConnectionTests : IDisposable
     }
 
     [Fact]
-    public async Task A_gateway_cannot_be_used_yet_and_it_says_so()
+    public async Task An_unreachable_gateway_exits_3_naming_it()
     {
-        var run = await CliRunner.RunRealAsync("backends", "--gateway", "127.0.0.1:30000");
+        var run = await CliRunner.RunRealAsync("backends", "--gateway", "127.0.0.1:1", "--connect-timeout", "0.5");
 
         Assert.True(run.ExitCode == 3, run.ToString());
-        Assert.Contains("127.0.0.1:30000", run.Output, StringComparison.Ordinal);
-        Assert.Contains("external cluster client", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Cannot connect to the gateway 127.0.0.1:1", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_gateway_that_is_not_host_and_port_exits_3_saying_so()
+    {
+        var run = await CliRunner.RunRealAsync("backends", "--gateway", "nonsense");
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Contains("not host:port", run.Output, StringComparison.Ordinal);
     }
 
     public void Dispose()

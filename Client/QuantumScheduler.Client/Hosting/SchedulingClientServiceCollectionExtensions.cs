@@ -6,18 +6,19 @@ using QuantumScheduler.Runtime;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the <see cref="QuantumSchedulerClient"/> in a service collection.</summary>
-public static class QuantumSchedulerClientServiceCollectionExtensions
+public static class SchedulingClientServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds a singleton <see cref="QuantumSchedulerClient"/> over the container's <see cref="IClusterClient"/> (the
-    /// co-hosted client of a silo in the same host, or the external client). Configure it with
+    /// Adds a singleton <see cref="QuantumSchedulerClient"/> over the container's <see cref="IClusterClient"/>: the
+    /// co-hosted client of a silo in the same host, or the runtime's external client (<c>UseQuantumSchedulerClient(client
+    /// =&gt; client.UseStaticGateways("host:port"))</c> from <c>QuantumScheduler.Runtime.Client</c>). Configure it with
     /// <paramref name="configure"/> or bind <see cref="QuantumSchedulerClientOptions"/> from
     /// <see cref="QuantumSchedulerClientOptions.SectionName"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets options; null: the defaults.</param>
     /// <returns><paramref name="services"/>.</returns>
-    public static IServiceCollection AddQuantumSchedulerClient(this IServiceCollection services, Action<QuantumSchedulerClientOptions>? configure = null)
+    public static IServiceCollection AddSchedulingClient(this IServiceCollection services, Action<QuantumSchedulerClientOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<QuantumSchedulerClientOptions>();

@@ -1,0 +1,3 @@
+using QuantumScheduler.Cli;
+
+return await QsCommandLine.RunAsync(args, CliContext.ForProcess());

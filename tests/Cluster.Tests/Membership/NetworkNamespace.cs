@@ -70,9 +70,9 @@ internal sealed class NetworkNamespace : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        // Deleting the namespace deletes its end of the veth pair, and with it the host's end.
-        await RunAsync(IpTool, ["netns", "del", Name], mustSucceed: false);
+        // Deleting one end of a veth pair deletes both; the namespace's own clean-up is asynchronous in the kernel.
         await RunAsync(IpTool, ["link", "del", HostLink], mustSucceed: false);
+        await RunAsync(IpTool, ["netns", "del", Name], mustSucceed: false);
     }
 
     private async Task SetUpAsync()

@@ -26,6 +26,7 @@ internal static class KnownExceptions
             typeof(OverflowException), typeof(ArithmeticException), typeof(ObjectDisposedException),
             typeof(UnauthorizedAccessException), typeof(AggregateException), typeof(IOException),
             typeof(InconsistentStateException), typeof(WireFormatException),
+            typeof(SiloUnavailableException), typeof(DeadlockException),
         ];
         foreach (var type in builtIn)
             Register(type);

@@ -230,7 +230,8 @@ internal sealed partial class ActivationData : IGrainContext, IGrainActivationCo
         }
         if (!message.IsLocalOnly)
             _dependencies.Instruments.RecordCall(message, response.Exception is null, started);
-        if (message.Direction == MessageDirection.Request)
+        // A caller in another silo gets the response serialised by the transport, which is the copy.
+        if (message.Direction == MessageDirection.Request && message.SendingSilo is null)
             response = CopyResponse(message, response);
         message.CalleeCancellation?.Dispose();
 
@@ -359,9 +360,12 @@ internal sealed partial class ActivationData : IGrainContext, IGrainActivationCo
         {
             if (!IsStatelessWorker)
             {
-                var winner = await _dependencies.Directory.RegisterAsync(Address);
+                var winner = await RegisterAsync();
                 if (winner.ActivationId != ActivationId)
-                    throw new InvalidOperationException($"Grain {GrainId} is already active as {winner}; this silo cannot forward to it yet.");
+                {
+                    await YieldToWinnerAsync(winner);
+                    return;
+                }
                 registered = true;
             }
 
@@ -399,6 +403,47 @@ internal sealed partial class ActivationData : IGrainContext, IGrainActivationCo
         StartAdmitted(first, more);
         if (deactivate)
             await DeactivateAsync();
+    }
+
+    /// <summary>Registers in the grain directory (first writer wins) and returns the winner. An entry left by an earlier
+    /// activation in this silo, or on a silo the membership view declares dead, is stale: it is removed and registration
+    /// retried, so the grain is re-activated here.</summary>
+    private async Task<GrainAddress> RegisterAsync()
+    {
+        const int attempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            var winner = await _dependencies.Directory.RegisterAsync(Address);
+            if (winner.ActivationId == ActivationId || attempt == attempts)
+                return winner;
+            // The catalog holds one activation per grain, and it is this one: a winner in this silo is a leftover.
+            var stale = winner.Silo == Address.Silo || _dependencies.Membership.Current.IsDead(winner.Silo);
+            if (!stale)
+                return winner;
+            await _dependencies.Directory.UnregisterAsync(winner);
+        }
+    }
+
+    /// <summary>Another silo's activation won the registration: this one never constructs its grain, and the requests
+    /// that queued for it go to the winner instead of failing.</summary>
+    private async Task YieldToWinnerAsync(GrainAddress winner)
+    {
+        Message[] waiting;
+        lock (_lock)
+        {
+            _state = ActivationState.Invalid;
+            waiting = _waiting.ToArray();
+            _waiting.Clear();
+        }
+        _onRemoved(this);
+        await _scope.DisposeAsync();
+        LogLostRegistration(_dependencies.Logger, GrainId, winner.ToString(), waiting.Length);
+        foreach (var message in waiting)
+        {
+            if (!message.IsAbandoned)
+                _dependencies.MessageCenter.Forward(message, winner);
+        }
+        _deactivated.TrySetResult();
     }
 
     /// <summary>The grain could not be activated: every request that waited for it fails with the cause, and
@@ -568,6 +613,9 @@ internal sealed partial class ActivationData : IGrainContext, IGrainActivationCo
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Activation of {GrainId} failed; the calls waiting for it fail with the same error and the next call retries.")]
     private static partial void LogActivationFailed(ILogger logger, Exception exception, GrainId grainId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Activation of {GrainId} lost the directory registration to {Winner}; {Count} queued requests are forwarded there.")]
+    private static partial void LogLostRegistration(ILogger logger, GrainId grainId, string winner, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "OnDeactivateAsync of {GrainId} failed ({Reason}); the activation is removed anyway.")]
     private static partial void LogDeactivationFailed(ILogger logger, Exception exception, GrainId grainId, DeactivationReason reason);

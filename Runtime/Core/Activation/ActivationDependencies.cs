@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using QuantumScheduler.Runtime.Configuration;
 using QuantumScheduler.Runtime.GrainDirectory;
 using QuantumScheduler.Runtime.Hosting;
+using QuantumScheduler.Runtime.Membership;
 using QuantumScheduler.Runtime.Messaging;
 using QuantumScheduler.Runtime.Serialization;
 using QuantumScheduler.Runtime.Telemetry;
@@ -19,6 +20,7 @@ internal sealed class ActivationDependencies(
     ISerializer serializer,
     IEnumerable<IIncomingGrainCallFilter> incomingFilters,
     IOptions<GrainCollectionOptions> collectionOptions,
+    IClusterMembershipView membership,
     ILoggerFactory loggerFactory)
 {
     public IServiceProvider Services { get; } = services;
@@ -35,5 +37,8 @@ internal sealed class ActivationDependencies(
     public IIncomingGrainCallFilter[] IncomingFilters { get; } = incomingFilters.ToArray();
 
     public GrainCollectionOptions Collection { get; } = collectionOptions.Value;
+
+    /// <summary>Tells whether a directory entry points at a dead silo.</summary>
+    public IClusterMembershipView Membership { get; } = membership;
     public ILogger Logger { get; } = loggerFactory.CreateLogger("QuantumScheduler.Runtime.Activation");
 }

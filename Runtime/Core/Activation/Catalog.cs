@@ -1,33 +1,29 @@
 using System.Collections.Concurrent;
 using QuantumScheduler.Runtime.Messaging;
-using QuantumScheduler.Runtime.Placement;
 
 namespace QuantumScheduler.Runtime.Activation;
 
 /// <summary>
 /// The activations of this silo by grain id, and where requests find them. A request for a grain without
 /// an activation creates one; concurrent first calls race on one dictionary insert, so exactly one
-/// activation wins and every request runs on it.
+/// activation wins and every request runs on it. In a cluster the directory registration decides between silos: an
+/// activation that loses forwards its queued requests to the winner.
 /// </summary>
-internal sealed class Catalog : IPlacementContext
+internal sealed class Catalog
 {
     private readonly ConcurrentDictionary<GrainId, ActivationData> _activations = new();
     private readonly ConcurrentDictionary<GrainId, StatelessWorkerGroup> _statelessWorkers = new();
     private readonly GrainClassRegistry _grainClasses;
     private readonly ActivationDependencies _dependencies;
-    private readonly IPlacementDirector _placement;
     private readonly Action<ActivationData> _onRemoved;
 
-    public Catalog(GrainClassRegistry grainClasses, ActivationDependencies dependencies, IPlacementDirector placement)
+    public Catalog(GrainClassRegistry grainClasses, ActivationDependencies dependencies)
     {
         _grainClasses = grainClasses;
         _dependencies = dependencies;
-        _placement = placement;
         _onRemoved = OnRemoved;
         dependencies.Instruments.ObserveQueueLengths(() => Activations);
     }
-
-    public GrainDirectory.SiloAddress LocalSilo => _dependencies.SiloAddress;
 
     /// <summary>Every live activation, including stateless workers.</summary>
     public IEnumerable<ActivationData> Activations
@@ -47,6 +43,9 @@ internal sealed class Catalog : IPlacementContext
     public int Count => _activations.Count + _statelessWorkers.Values.Sum(static group => group.Workers.Count);
 
     public IEnumerable<StatelessWorkerGroup> StatelessWorkerGroups => _statelessWorkers.Values;
+
+    /// <summary>Whether this silo has an activation of <paramref name="grainId"/> (in any state).</summary>
+    public bool IsActiveHere(GrainId grainId) => _activations.ContainsKey(grainId);
 
     public void Deliver(Message message)
     {
@@ -77,7 +76,6 @@ internal sealed class Catalog : IPlacementContext
                 continue;
             }
 
-            EnsurePlacedHere(grainId, grainClass);
             var created = new ActivationData(grainId, grainClass, _dependencies, _onRemoved);
             if (!_activations.TryAdd(grainId, created))
                 continue;
@@ -107,16 +105,6 @@ internal sealed class Catalog : IPlacementContext
                 activation.Deactivate(reason);
             await Task.WhenAll(activations.Select(static activation => activation.Deactivated)).WaitAsync(cancellationToken);
         }
-    }
-
-    public IReadOnlyList<GrainDirectory.SiloAddress> GetCompatibleSilos(PlacementTarget target) => [LocalSilo];
-
-    /// <summary>Placement decides where a new activation lives; until the cluster exists it can only be here.</summary>
-    private void EnsurePlacedHere(GrainId grainId, Manifest.GrainClassDescriptor grainClass)
-    {
-        var silo = _placement.Place(new PlacementTarget(grainId, grainClass), this);
-        if (silo != LocalSilo)
-            throw new InvalidOperationException($"Placement chose silo {silo} for {grainId}, but this silo cannot send to other silos yet.");
     }
 
     private void OnRemoved(ActivationData activation)

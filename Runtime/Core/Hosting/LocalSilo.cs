@@ -8,11 +8,14 @@ namespace QuantumScheduler.Runtime.Hosting;
 public sealed class LocalSilo(IOptions<SiloOptions> options)
 {
     private volatile SiloStatus _status = SiloStatus.Created;
+    private volatile SiloAddress _address = new(options.Value.SiloName, 0, SiloAddress.NewGeneration());
 
     public string Name { get; } = options.Value.SiloName;
 
-    /// <summary>Until the cluster transport exists a silo has no endpoint; its address names it in-process.</summary>
-    public SiloAddress Address { get; } = new(options.Value.SiloName, 0, SiloAddress.NewGeneration());
+    /// <summary>The silo's address. An embedded silo (no silo port) has no endpoint and is named by its silo name and
+    /// port 0; a clustered silo gets its advertised host and listening port when its transport starts, before it
+    /// becomes active. The generation is fixed for the life of the process.</summary>
+    public SiloAddress Address => _address;
 
     public SiloStatus Status => _status;
 
@@ -20,4 +23,7 @@ public sealed class LocalSilo(IOptions<SiloOptions> options)
     public bool IsAcceptingCalls => _status == SiloStatus.Active;
 
     internal void SetStatus(SiloStatus status) => _status = status;
+
+    /// <summary>Called once by the transport when it listens.</summary>
+    internal void BindEndpoint(string host, int port) => _address = _address with { Host = host, Port = port };
 }

@@ -9,7 +9,9 @@ using QuantumScheduler.Runtime.Configuration;
 using QuantumScheduler.Runtime.GrainDirectory;
 using QuantumScheduler.Runtime.GrainReferences;
 using QuantumScheduler.Runtime.Invocation;
+using QuantumScheduler.Runtime.Membership;
 using QuantumScheduler.Runtime.Messaging;
+using QuantumScheduler.Runtime.Networking;
 using QuantumScheduler.Runtime.Placement;
 using QuantumScheduler.Runtime.Serialization;
 using QuantumScheduler.Runtime.Telemetry;
@@ -45,6 +47,14 @@ public static class SiloServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SiloOptions>, RuntimeOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MessagingOptions>, RuntimeOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GrainCollectionOptions>, RuntimeOptionsValidator>());
+        AddOptions<EndpointOptions>(services, configuration, EndpointOptions.SectionName);
+        AddOptions<ClusterOptions>(services, configuration, ClusterOptions.SectionName);
+        AddOptions<TransportOptions>(services, configuration, TransportOptions.SectionName);
+        AddOptions<PlacementOptions>(services, configuration, PlacementOptions.SectionName);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EndpointOptions>, RuntimeOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClusterOptions>, RuntimeOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TransportOptions>, RuntimeOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlacementOptions>, RuntimeOptionsValidator>());
 
         services.AddLogging();
         services.AddMetrics();
@@ -52,7 +62,8 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton(static sp => new RuntimeInstruments(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), sp.GetRequiredService<LocalSilo>().Name));
         services.TryAddSingleton<GrainClassRegistry>();
         services.TryAddSingleton<IGrainDirectory, LocalGrainDirectory>();
-        services.TryAddSingleton<IPlacementDirector, PreferLocalPlacementDirector>();
+        AddPlacement(services);
+        AddTransport(services);
         services.TryAddSingleton<SerializerFactory>(static _ => static runtime => new Serializer(runtime));
 
         services.TryAddSingleton<ResponseCallbacks>();
@@ -82,6 +93,31 @@ public static class SiloServiceCollectionExtensions
         services.AddHostedService(static sp => sp.GetRequiredService<Silo>());
 
         return services;
+    }
+
+    private static void AddPlacement(IServiceCollection services)
+    {
+        services.TryAddKeyedSingleton<IPlacementDirector, RandomPlacementDirector>(PlacementStrategies.Random);
+        services.TryAddKeyedSingleton<IPlacementDirector, PreferLocalPlacementDirector>(PlacementStrategies.PreferLocal);
+        services.TryAddKeyedSingleton<IPlacementDirector, HashBasedPlacementDirector>(PlacementStrategies.HashBased);
+        services.TryAddKeyedSingleton<IPlacementDirector, ResourceOptimizedPlacementDirector>(PlacementStrategies.ResourceOptimized);
+        services.TryAddSingleton<SiloLoadTable>();
+        services.TryAddSingleton<PlacementService>();
+    }
+
+    /// <summary>The cluster's data path. Registered in every silo; it does nothing unless
+    /// <c>QuantumScheduler:Endpoints:SiloPort</c> is set, so an embedded silo's calls never touch it.</summary>
+    private static void AddTransport(IServiceCollection services)
+    {
+        services.TryAddSingleton<MessageFrameCodec>();
+        services.TryAddSingleton<SiloConnectionManager>();
+        services.AddSingleton<ISiloLifecycleParticipant>(static sp => sp.GetRequiredService<SiloConnectionManager>());
+        services.TryAddSingleton<ISiloProber, TransportSiloProber>();
+        services.TryAddSingleton<DirectoryCache>();
+        services.TryAddSingleton<MessageRouter>();
+        services.TryAddSingleton<StaticClusterMembershipView>();
+        services.TryAddSingleton<IClusterMembershipView>(static sp => sp.GetRequiredService<StaticClusterMembershipView>());
+        services.AddSingleton<ISiloLifecycleParticipant>(static sp => sp.GetRequiredService<StaticClusterMembershipView>());
     }
 
     private static void AddOptions<TOptions>(IServiceCollection services, IConfiguration configuration, string section) where TOptions : class =>

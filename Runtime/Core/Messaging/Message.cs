@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using QuantumScheduler.Runtime.Activation;
+using QuantumScheduler.Runtime.GrainDirectory;
 using QuantumScheduler.Runtime.Invocation;
 
 namespace QuantumScheduler.Runtime.Messaging;
@@ -39,6 +40,18 @@ public sealed class Message
 
     /// <summary>The caller's <see cref="RequestContext"/> values, copied; null when there are none.</summary>
     internal RequestContextData? RequestContext { get; init; }
+
+    /// <summary>The silo waiting for the response; null when the caller is in this silo. A forwarded request keeps
+    /// its original sender, so the response goes straight back to it.</summary>
+    public SiloAddress? SendingSilo { get; init; }
+
+    /// <summary>The silo the request was last sent to (null while it stays in this silo); a response from another
+    /// silo tells the caller that its directory cache was stale.</summary>
+    public SiloAddress? TargetSilo { get; internal set; }
+
+    /// <summary>How many times silos passed this request on because the grain lived elsewhere; bounded by
+    /// <c>QuantumScheduler:Transport:MaxForwardCount</c>.</summary>
+    public int ForwardCount { get; internal set; }
 
     /// <summary>The request (<see cref="IInvokable"/>) or the <see cref="Response"/>.</summary>
     public required object Body { get; init; }

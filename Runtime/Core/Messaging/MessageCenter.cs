@@ -1,30 +1,70 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using QuantumScheduler.Runtime.Configuration;
 using QuantumScheduler.Runtime.Activation;
+using QuantumScheduler.Runtime.GrainDirectory;
 using QuantumScheduler.Runtime.Hosting;
 using QuantumScheduler.Runtime.Invocation;
+using QuantumScheduler.Runtime.Networking;
 using QuantumScheduler.Runtime.Telemetry;
 
 namespace QuantumScheduler.Runtime.Messaging;
 
 /// <summary>
-/// Routes messages between callers and activations. Today every target is in this silo, so requests go
-/// to the <see cref="Catalog"/> and responses to the waiting callbacks; the cluster transport plugs in here
-/// (a request whose target lives elsewhere is serialised and sent, its response arrives by message id).
+/// Routes messages between callers and activations. An embedded silo (no silo port) delivers every request to its
+/// <see cref="Catalog"/> and every response to the waiting callback, touching nothing else. A clustered silo hands
+/// requests to the <see cref="MessageRouter"/> (local activation, directory cache, directory, placement) and sends
+/// responses to requests from other silos back over the transport.
 /// </summary>
-internal sealed class MessageCenter(IServiceProvider services, ResponseCallbacks callbacks, LocalSilo silo, RuntimeInstruments instruments)
+internal sealed class MessageCenter(IServiceProvider services, ResponseCallbacks callbacks, LocalSilo silo, RuntimeInstruments instruments, IOptions<EndpointOptions> endpoint)
 {
+    private readonly bool _clustered = endpoint.Value.IsClustered;
     private Catalog? _catalog;
+    private MessageRouter? _router;
+    private SiloConnectionManager? _transport;
+    private int _clusterResolved;
 
-    // Resolved on first use: the catalog's activations depend on this message center.
+    // Resolved on first use: the catalog's activations, the router and the transport depend on this message center.
     private Catalog Catalog => _catalog ??= services.GetRequiredService<Catalog>();
 
-    /// <summary>Delivers a request, unless the silo has stopped taking calls.</summary>
+    /// <summary>The router of a clustered silo; null in an embedded one.</summary>
+    private MessageRouter? Router
+    {
+        get
+        {
+            if (_clustered && Volatile.Read(ref _clusterResolved) == 0)
+            {
+                _transport = services.GetRequiredService<SiloConnectionManager>();
+                _router = services.GetRequiredService<MessageRouter>();
+                Volatile.Write(ref _clusterResolved, 1);
+            }
+            return _router;
+        }
+    }
+
+    private SiloConnectionManager Transport => Router is null ? throw new InvalidOperationException("This silo has no transport.") : _transport!;
+
+    /// <summary>Delivers a request made in this silo (or re-routes one), unless the silo has stopped taking calls.</summary>
     public void SendRequest(Message message)
     {
         if (!silo.IsAcceptingCalls)
         {
-            Reject(message, new SiloUnavailableException(
-                $"Silo {silo.Name} is {silo.Status} and takes no new calls; {message.InterfaceType.Name}.{message.MethodName} on {message.TargetGrain} did not run. Retry it."), "silo-unavailable");
+            RejectUnavailable(message);
+            return;
+        }
+        if (Router is { } router)
+            router.Route(message);
+        else
+            Catalog.Deliver(message);
+    }
+
+    /// <summary>Delivers a request another silo sent here: the sender chose this silo, so it runs here (or is forwarded
+    /// by the activation that loses the directory registration).</summary>
+    public void ReceiveRequest(Message message)
+    {
+        if (!silo.IsAcceptingCalls)
+        {
+            RejectUnavailable(message);
             return;
         }
         Catalog.Deliver(message);
@@ -33,15 +73,54 @@ internal sealed class MessageCenter(IServiceProvider services, ResponseCallbacks
     /// <summary>Delivers again a request that reached an activation which left before running it.</summary>
     public void Reroute(Message message) => SendRequest(message);
 
-    public void SendResponse(Message request, Response response) => callbacks.TryComplete(request.Id, response);
+    /// <summary>Passes a request on to the silo whose activation won the directory registration.</summary>
+    public void Forward(Message message, GrainAddress winner)
+    {
+        if (Router is { } router)
+            router.Forward(message, winner);
+        else
+            Reject(message, new InvalidOperationException($"Grain {message.TargetGrain} is already active as {winner}, and this embedded silo cannot forward to another silo."), "duplicate-activation");
+    }
+
+    public void SendResponse(Message request, Response response)
+    {
+        if (request.SendingSilo is null)
+            callbacks.TryComplete(request.Id, response);
+        else
+            Transport.SendResponse(request, response);
+    }
+
+    /// <summary>A response from <paramref name="respondingSilo"/> to a request made here.</summary>
+    public void ReceiveResponse(long messageId, SiloAddress respondingSilo, Response response)
+    {
+        if (!callbacks.TryTake(messageId, out var callback))
+            return;
+        Router?.OnResponse(callback.Request, respondingSilo, response);
+        callback.TryComplete(response);
+    }
 
     /// <summary>Answers a request that will not run with <paramref name="exception"/>.</summary>
     public void Reject(Message message, Exception exception, string reason)
     {
         instruments.RecordRejection(reason);
-        if (message.Direction == MessageDirection.Request)
+        if (message.Direction != MessageDirection.Request)
+            return;
+        if (message.SendingSilo is null)
             callbacks.TryFail(message.Id, exception);
+        else
+            Transport.SendResponse(message, Response.FromException(exception));
     }
+
+    /// <summary>The last connection to <paramref name="lost"/> closed (or it was declared dead): calls waiting for it fail
+    /// now rather than at their timeout, since their responses can no longer arrive on that connection.</summary>
+    public void OnSiloLost(SiloAddress lost, Exception? reason) =>
+        callbacks.FailWhere(request => request.TargetSilo == lost, request => new SiloUnavailableException(
+            $"The connection to silo {lost} was lost ({reason?.Message ?? "closed by the peer"}) while {request.InterfaceType.Name}.{request.MethodName} on {request.TargetGrain} waited for its response; the call may or may not have run."));
+
+    /// <summary>Fails the calls waiting for silos that <paramref name="snapshot"/> declares dead.</summary>
+    public void FailCallsTo(Membership.ClusterMembershipSnapshot snapshot) =>
+        callbacks.FailWhere(request => request.TargetSilo is { } target && snapshot.IsDead(target), request => new SiloUnavailableException(
+            $"Silo {request.TargetSilo} was declared dead while {request.InterfaceType.Name}.{request.MethodName} on {request.TargetGrain} waited for its response; the call may or may not have run."));
 
     /// <summary>The caller cancelled: a request that has not started is dropped and the caller gets
     /// <see cref="OperationCanceledException"/>; a running one has its token cancelled.</summary>
@@ -52,6 +131,10 @@ internal sealed class MessageCenter(IServiceProvider services, ResponseCallbacks
             callbacks.TryFail(message.Id, new OperationCanceledException(
                 $"{message.InterfaceType.Name}.{message.MethodName} on {message.TargetGrain} was cancelled before it started; it did not run."));
     }
+
+    private void RejectUnavailable(Message message) =>
+        Reject(message, new SiloUnavailableException(
+            $"Silo {silo.Name} is {silo.Status} and takes no new calls; {message.InterfaceType.Name}.{message.MethodName} on {message.TargetGrain} did not run. Retry it."), "silo-unavailable");
 
     private static bool MarkAbandoned(Message message)
     {

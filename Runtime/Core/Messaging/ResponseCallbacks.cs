@@ -38,6 +38,25 @@ internal sealed partial class ResponseCallbacks : IDisposable
         return false;
     }
 
+    /// <summary>Removes the caller waiting for <paramref name="messageId"/>, to complete it after looking at its request.</summary>
+    public bool TryTake(long messageId, out ResponseCallback callback)
+    {
+        if (_pending.TryRemove(messageId, out callback!))
+            return true;
+        LogLateResponse(_logger, messageId);
+        return false;
+    }
+
+    /// <summary>Fails every waiting call whose request matches (e.g. those sent to a silo that was lost).</summary>
+    public void FailWhere(Func<Message, bool> predicate, Func<Message, Exception> exception)
+    {
+        foreach (var (id, callback) in _pending)
+        {
+            if (predicate(callback.Request))
+                TryFail(id, exception(callback.Request));
+        }
+    }
+
     /// <summary>Completes a request without a response from the callee (cancelled, rejected).</summary>
     public bool TryFail(long messageId, Exception exception) =>
         _pending.TryRemove(messageId, out var callback) && callback.TryComplete(Response.FromException(exception));

@@ -1,0 +1,339 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using QuantumScheduler.Runtime.Activation;
+using QuantumScheduler.Runtime.Configuration;
+using QuantumScheduler.Runtime.GrainDirectory;
+using QuantumScheduler.Runtime.Hosting;
+using QuantumScheduler.Runtime.Invocation;
+using QuantumScheduler.Runtime.Messaging;
+using QuantumScheduler.Runtime.Placement;
+
+namespace QuantumScheduler.Runtime.Networking;
+
+/// <summary>
+/// The silo-to-silo transport: listens on the silo port, keeps one <see cref="SiloConnection"/> per remote endpoint,
+/// turns messages into frames and frames back into messages for the <see cref="MessageCenter"/>, answers probes and
+/// publishes this silo's activation count. Starts at <see cref="SiloLifecycleStage.Transport"/>; at that point the
+/// silo learns its real port (port 0 picks a free one).
+/// </summary>
+internal sealed partial class SiloConnectionManager : ISiloLifecycleParticipant, IFrameHandler, IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<SiloEndpoint, SiloConnection> _connections = new();
+    private readonly ConcurrentDictionary<long, TaskCompletionSource<long>> _probes = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly LocalSilo _localSilo;
+    private readonly MessageCenter _messageCenter;
+    private readonly MessageFrameCodec _codec;
+    private readonly SiloLoadTable _loads;
+    private readonly Func<int> _activationCount;
+    private readonly EndpointOptions _endpoint;
+    private readonly TransportOptions _options;
+    private readonly ILogger<SiloConnectionManager> _logger;
+    private Socket? _listener;
+    private Timer? _statisticsTimer;
+    private long _nextProbeId;
+
+    public SiloConnectionManager(
+        LocalSilo localSilo,
+        MessageCenter messageCenter,
+        MessageFrameCodec codec,
+        SiloLoadTable loads,
+        IServiceProvider services,
+        IOptions<EndpointOptions> endpoint,
+        IOptions<TransportOptions> options,
+        ILogger<SiloConnectionManager> logger)
+    {
+        _localSilo = localSilo;
+        _messageCenter = messageCenter;
+        _codec = codec;
+        _loads = loads;
+        // Resolved late: the catalog's activations reach the membership view, which listens to this transport.
+        _activationCount = () => services.GetRequiredService<Catalog>().Count;
+        _endpoint = endpoint.Value;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    public int Stage => SiloLifecycleStage.Transport;
+
+    public SiloAddress LocalAddress => _localSilo.Address;
+
+    /// <summary>Raised after every successful handshake, dialled or accepted, with the peer's address.</summary>
+    public event Action<SiloAddress>? SiloConnected;
+
+    /// <summary>Raised when the last link to a silo closed.</summary>
+    public event Action<SiloAddress>? SiloDisconnected;
+
+    /// <summary>Listens on the silo port; an embedded silo (no silo port) has no transport and this does nothing.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!_endpoint.IsClustered)
+            return Task.CompletedTask;
+        var host = _endpoint.AdvertisedHost;
+        var bindAddress = IPAddress.TryParse(host, out var address) ? address : IPAddress.IPv6Any;
+        var listener = new Socket(bindAddress.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        if (bindAddress.Equals(IPAddress.IPv6Any))
+            listener.DualMode = true;
+        try
+        {
+            listener.Bind(new IPEndPoint(bindAddress, _endpoint.SiloPort ?? 0));
+            listener.Listen(512);
+        }
+        catch (SocketException exception)
+        {
+            listener.Dispose();
+            throw new InvalidOperationException(
+                $"Silo {_localSilo.Name} cannot listen on {host}:{_endpoint.SiloPort} ({EndpointOptions.SectionName}:SiloPort): {exception.Message}", exception);
+        }
+        _listener = listener;
+        var port = ((IPEndPoint)listener.LocalEndPoint!).Port;
+        _localSilo.BindEndpoint(host, port);
+        LogListening(_logger, _localSilo.Name, _localSilo.Address.ToString(), _endpoint.SiloPort == 0 ? " (a free port was picked)" : "");
+        _ = AcceptLoopAsync(listener);
+        _statisticsTimer = new Timer(static state => ((SiloConnectionManager)state!).PublishStatistics(), this, _options.StatisticsPeriod, _options.StatisticsPeriod);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Responses must still flow while grains deactivate, so nothing stops here.</summary>
+    public Task OnShuttingDownAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
+
+    public ValueTask DisposeAsync()
+    {
+        if (_stopping.IsCancellationRequested)
+            return ValueTask.CompletedTask;
+        _stopping.Cancel();
+        _statisticsTimer?.Dispose();
+        _listener?.Dispose();
+        var stopped = new SiloUnavailableException($"Silo {_localSilo.Name} stopped its transport.");
+        foreach (var connection in _connections.Values)
+            connection.Close(stopped);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Sends a request (or one-way call) to <paramref name="target"/>. A request that cannot be encoded, is too
+    /// large or finds the send queue full is rejected at once with an error naming the reason.</summary>
+    public void SendRequest(Message message, SiloAddress target)
+    {
+        FrameBuffer frame;
+        try
+        {
+            frame = _codec.EncodeRequest(message, message.SendingSilo ?? LocalAddress, target);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            _messageCenter.Reject(message, new InvalidOperationException(
+                $"{message.InterfaceType.Name}.{message.MethodName} on {message.TargetGrain} could not be serialised for silo {target}: {exception.Message}", exception), "serialization");
+            return;
+        }
+        if (frame.Length > _options.MaxFrameSize)
+        {
+            frame.Return();
+            _messageCenter.Reject(message, new InvalidOperationException(
+                $"{message.InterfaceType.Name}.{message.MethodName} on {message.TargetGrain} is {frame.Length} bytes on the wire; the limit is {_options.MaxFrameSize} ({TransportOptions.SectionName}:MaxFrameSize)."), "frame-too-large");
+            return;
+        }
+        message.TargetSilo = target;
+        var outgoing = new OutgoingFrame(frame, target.Generation, isRequest: true,
+            exception => _messageCenter.Reject(message, exception, "silo-unreachable"));
+        if (!GetConnection(SiloEndpoint.Of(target)).TryEnqueueRequest(outgoing))
+        {
+            frame.Return();
+            _messageCenter.Reject(message, new SiloUnavailableException(
+                $"The send queue to silo {target} is full ({_options.SendQueueCapacity} requests, {TransportOptions.SectionName}:SendQueueCapacity); " +
+                $"{message.InterfaceType.Name}.{message.MethodName} on {message.TargetGrain} was not sent. Retry it after a pause."), "send-queue-full");
+        }
+    }
+
+    /// <summary>Sends the response to a request that came from another silo back to that silo.</summary>
+    public void SendResponse(Message request, Response response)
+    {
+        var target = request.SendingSilo!;
+        var frame = _codec.EncodeResponse(request.Id, request, response, LocalAddress, target);
+        GetConnection(SiloEndpoint.Of(target)).Enqueue(new OutgoingFrame(frame, target.Generation, isRequest: false,
+            exception => LogResponseDropped(_logger, request.Id, target.ToString(), exception.Message)));
+    }
+
+    /// <summary>Sends a ping to <paramref name="target"/> and returns the generation that answered (0 when none did in time).</summary>
+    public async Task<long> PingAsync(SiloAddress target, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var probeId = Interlocked.Increment(ref _nextProbeId);
+        var answer = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _probes[probeId] = answer;
+        try
+        {
+            GetConnection(SiloEndpoint.Of(target)).Enqueue(new OutgoingFrame(ControlFrames.Ping(probeId, target.Generation), target.Generation, isRequest: false,
+                _ => answer.TrySetResult(0)));
+            return await answer.Task.WaitAsync(timeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            return 0;
+        }
+        finally
+        {
+            _probes.TryRemove(probeId, out _);
+        }
+    }
+
+    /// <summary>Closes the connection to a silo declared dead and fails what was queued or waiting for it.</summary>
+    public void Disconnect(SiloAddress silo, string reason)
+    {
+        if (_connections.TryGetValue(SiloEndpoint.Of(silo), out var connection) && connection.RemoteSilo == silo)
+            connection.Close(new SiloUnavailableException($"Silo {silo} is {reason}; the call may or may not have run."));
+    }
+
+    /// <summary>The silos this silo has a live link to.</summary>
+    public IEnumerable<SiloAddress> ConnectedSilos =>
+        _connections.Values.Where(static connection => connection.IsConnected).Select(static connection => connection.RemoteSilo!);
+
+    public void OnFrame(ConnectionLink link, FrameType type, ReadOnlySpan<byte> payload)
+    {
+        switch (type)
+        {
+            case FrameType.Message:
+                OnMessage(_codec.Decode(payload));
+                break;
+            case FrameType.Ping:
+                var (probeId, expected) = ControlFrames.ReadPair(payload);
+                // A ping for an older generation of this endpoint is answered with the current one, so the prober sees the restart.
+                GetConnection(SiloEndpoint.Of(link.Remote)).Enqueue(new OutgoingFrame(ControlFrames.Pong(probeId, LocalAddress.Generation), 0, isRequest: false, null));
+                if (expected != 0 && expected != LocalAddress.Generation)
+                    LogStaleProbe(_logger, expected, LocalAddress.ToString());
+                break;
+            case FrameType.Pong:
+                var (answeredProbe, generation) = ControlFrames.ReadPair(payload);
+                if (_probes.TryGetValue(answeredProbe, out var answer))
+                    answer.TrySetResult(generation);
+                break;
+            case FrameType.Statistics:
+                _loads.Report(link.Remote, ControlFrames.ReadStatistics(payload));
+                break;
+            default:
+                throw new InvalidDataException($"Silo {link.Remote} sent an unexpected {type} frame.");
+        }
+    }
+
+    internal ConnectionLink CreateLink(Socket socket, SiloAddress remote, SiloConnection owner) => new(socket, remote, owner, this, _options.MaxFrameSize);
+
+    internal void OnSiloConnected(SiloAddress remote)
+    {
+        LogConnected(_logger, _localSilo.Name, remote.ToString());
+        SiloConnected?.Invoke(remote);
+    }
+
+    internal void OnSiloDisconnected(SiloAddress remote, Exception? reason)
+    {
+        if (!_stopping.IsCancellationRequested)
+            _messageCenter.OnSiloLost(remote, reason);
+        SiloDisconnected?.Invoke(remote);
+    }
+
+    private void OnMessage(IncomingMessage incoming)
+    {
+        var local = LocalAddress;
+        if (incoming.Target.Generation != local.Generation)
+        {
+            // Meant for an earlier process on this endpoint: it is gone, and so is whatever it hosted.
+            if (incoming.Direction == MessageDirection.Request)
+                SendRejection(incoming, new SiloUnavailableException(
+                    $"Silo {incoming.Target} is gone: {local} runs on its endpoint now. The call did not run; retry it (it will be placed anew)."));
+            return;
+        }
+        if (incoming.Direction == MessageDirection.Response)
+        {
+            _messageCenter.ReceiveResponse(incoming.Id, incoming.Sender, incoming.Response!);
+            return;
+        }
+        if (incoming.BodyError is { } error)
+        {
+            if (incoming.Direction == MessageDirection.Request)
+                SendRejection(incoming, error);
+            return;
+        }
+        _messageCenter.ReceiveRequest(incoming.Request!);
+    }
+
+    private void SendRejection(IncomingMessage incoming, Exception exception)
+    {
+        var frame = _codec.EncodeResponse(incoming.Id, null, Response.FromException(exception), LocalAddress, incoming.Sender);
+        GetConnection(SiloEndpoint.Of(incoming.Sender)).Enqueue(new OutgoingFrame(frame, incoming.Sender.Generation, isRequest: false, null));
+    }
+
+    private SiloConnection GetConnection(SiloEndpoint endpoint) =>
+        _connections.GetOrAdd(endpoint, static (endpoint, manager) =>
+            new SiloConnection(endpoint, manager, manager._options, manager._logger, manager._stopping.Token), this);
+
+    private async Task AcceptLoopAsync(Socket listener)
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            Socket socket;
+            try
+            {
+                socket = await listener.AcceptAsync(_stopping.Token);
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                if (_stopping.IsCancellationRequested)
+                    return;
+                LogAcceptFailed(_logger, exception.Message);
+                continue;
+            }
+            _ = AcceptAsync(socket);
+        }
+    }
+
+    private async Task AcceptAsync(Socket socket)
+    {
+        try
+        {
+            socket.NoDelay = true;
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+            timeout.CancelAfter(_options.ConnectTimeout);
+            var remote = await ConnectionLink.HandshakeAsync(socket, LocalAddress, timeout.Token);
+            var connection = GetConnection(SiloEndpoint.Of(remote));
+            connection.Adopt(CreateLink(socket, remote, connection));
+            OnSiloConnected(remote);
+        }
+        catch (Exception exception)
+        {
+            LogHandshakeFailed(_logger, socket.RemoteEndPoint?.ToString() ?? "?", exception.Message);
+            socket.Dispose();
+        }
+    }
+
+    private void PublishStatistics()
+    {
+        var count = _activationCount();
+        _loads.Report(LocalAddress, count);
+        foreach (var connection in _connections.Values)
+        {
+            if (connection.IsConnected)
+                connection.Enqueue(new OutgoingFrame(ControlFrames.Statistics(count), 0, isRequest: false, null));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Silo {SiloName} listens for silos as {SiloAddress}{PortNote}.")]
+    private static partial void LogListening(ILogger logger, string siloName, string siloAddress, string portNote);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Silo {SiloName} connected to silo {Remote}.")]
+    private static partial void LogConnected(ILogger logger, string siloName, string remote);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A silo connection from {Remote} failed its handshake: {Reason}")]
+    private static partial void LogHandshakeFailed(ILogger logger, string remote, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Accepting a silo connection failed: {Reason}")]
+    private static partial void LogAcceptFailed(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Dropped the response to message #{MessageId} for silo {Target}: {Reason}")]
+    private static partial void LogResponseDropped(ILogger logger, long messageId, string target, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Answered a probe for generation {Expected} as {Local}.")]
+    private static partial void LogStaleProbe(ILogger logger, long expected, string local);
+}

@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using QuantumScheduler.Runtime.Hosting;
+
+namespace QuantumScheduler.Runtime.Cluster.Tests.Grains;
+
+public interface ILocatedGrain : IGrainWithStringKey
+{
+    /// <summary>The name of the silo the activation runs in.</summary>
+    Task<string> GetSilo();
+
+    Task<string> Echo(string text);
+
+    Task<string?> GetRequestContext(string key);
+
+    Task Fail(string message);
+
+    /// <summary>Calls <paramref name="other"/>'s <see cref="GetSilo"/> from inside this grain.</summary>
+    Task<string> CallOther(ILocatedGrain other);
+
+    Task Deactivate();
+}
+
+/// <summary>Counts its activations per key across every silo of the process, and reports where it runs.</summary>
+public abstract class LocatedGrainBase(LocalSilo silo) : Grain, ILocatedGrain
+{
+    public static readonly ConcurrentDictionary<string, int> Activations = new();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        Activations.AddOrUpdate(GetType().Name + "/" + this.GetPrimaryKeyString(), 1, static (_, count) => count + 1);
+        return Task.CompletedTask;
+    }
+
+    public static int ActivationsOf<TGrain>(string key) => Activations.GetValueOrDefault(typeof(TGrain).Name + "/" + key);
+
+    public Task<string> GetSilo() => Task.FromResult(silo.Name);
+
+    public Task<string> Echo(string text) => Task.FromResult($"{text} from {silo.Name}");
+
+    public Task<string?> GetRequestContext(string key) => Task.FromResult(RequestContext.Get(key) as string);
+
+    public Task Fail(string message) => throw new ArgumentException(message, "text");
+
+    public Task<string> CallOther(ILocatedGrain other) => other.GetSilo();
+
+    public Task Deactivate()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+}
+
+[RandomPlacement]
+public sealed class RandomGrain(LocalSilo silo) : LocatedGrainBase(silo);
+
+[PreferLocalPlacement]
+public sealed class LocalGrain(LocalSilo silo) : LocatedGrainBase(silo);
+
+[HashBasedPlacement]
+public sealed class HashedGrain(LocalSilo silo) : LocatedGrainBase(silo);
+
+[ResourceOptimizedPlacement]
+public sealed class BalancedGrain(LocalSilo silo) : LocatedGrainBase(silo);
+
+public static class LocatedGrains
+{
+    /// <summary>The grain of class <typeparamref name="TGrain"/> with <paramref name="key"/> (several classes share the interface).</summary>
+    public static ILocatedGrain Get<TGrain>(this IGrainFactory grains, string key) where TGrain : LocatedGrainBase =>
+        grains.GetGrain<ILocatedGrain>(key, typeof(TGrain).FullName);
+}

@@ -33,6 +33,16 @@ builder.UseQuantumSchedulerSilo(silo =>
     silo.UseSiloName(options.Name);
     silo.Services.AddPostgreSqlGrainStorageAsDefault(storage => storage.ConnectionString = options.ConnectionString);
     silo.Services.AddPostgreSqlReminders(reminders => reminders.ConnectionString = options.ConnectionString);
+    silo.Services.AddPostgreSqlGrainDirectory(directory =>
+    {
+        directory.ConnectionString = options.ConnectionString;
+        directory.ClusterId = options.ClusterId;
+    });
+    silo.UsePostgreSqlClustering(table =>
+    {
+        table.ConnectionString = options.ConnectionString;
+        table.ClusterId = options.ClusterId;
+    });
     silo.AddReminders();
 });
 

@@ -3,6 +3,7 @@ using System.Net;
 using Npgsql;
 using QuantumScheduler.Cluster.Tests.Harness;
 using QuantumScheduler.Runtime;
+using QuantumScheduler.Runtime.GrainDirectory;
 using QuantumScheduler.Runtime.Hosting;
 using QuantumScheduler.Runtime.Membership;
 using QuantumScheduler.Runtime.Storage;
@@ -51,6 +52,8 @@ public sealed class NetworkPartitionTests(ClusterDatabase database, ITestOutputH
         _databaseRelay = new TcpRelay(IPAddress.Parse(_network.HostDatabaseAddress), new IPEndPoint(IPAddress.Parse(database.Host!), database.Port));
         ShortMembershipSettings.ApplyTo(_cluster.Environment);
         _cluster.Environment[AdvertisedHostVariable] = _network.HostSiloAddress;
+        // The harness's --silo-port sets TestSilo:SiloPort, which the runtime does not read: this turns the transport on (free port).
+        _cluster.Environment["QuantumScheduler__Endpoints__SiloPort"] = "0";
         await _cluster.StartSilosAsync(2);
         _isolated = await StartIsolatedSiloAsync(_network, _databaseRelay.Endpoint, database);
         Assert.Equal(3, (await _membership.ActiveSilosAsync()).Count);
@@ -86,6 +89,13 @@ public sealed class NetworkPartitionTests(ClusterDatabase database, ITestOutputH
         var live = await LiveActivationsAsync(keys);
         Assert.All(keys, key => Assert.True(live.Count(activation => activation.GrainKey == key) <= 1,
             $"grain {key} has {live.Count(activation => activation.GrainKey == key)} live activations: {string.Join(", ", live.Where(activation => activation.GrainKey == key))}"));
+        // The directory (one row per grain by its key) names, for each moved grain, the survivor its live activation is on.
+        var directory = await DirectoryAsync();
+        foreach (var key in onIsolated)
+        {
+            var holder = _cluster.Running.Single(silo => silo.ProcessId == live.Single(activation => activation.GrainKey == key).ProcessId);
+            Assert.Equal(holder.Ready.Silo, directory.GetValueOrDefault($"{GrainType}/{key}"));
+        }
     }
 
     private const string AdvertisedHostVariable = "QuantumScheduler__Endpoints__AdvertisedHost";
@@ -117,6 +127,20 @@ public sealed class NetworkPartitionTests(ClusterDatabase database, ITestOutputH
         if (_isolated is { HasExited: false })
             running.Add(_isolated.ProcessId);
         return (await database.ActivationsAsync("partition-")).Where(row => !row.Deactivated && running.Contains(row.ProcessId) && keys.Contains(row.GrainKey)).ToArray();
+    }
+
+    /// <summary>The grain directory's rows of the test grains: grain id to the silo address it names.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> DirectoryAsync()
+    {
+        await using var connection = new NpgsqlConnection(DatabaseConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT grain_id, silo_host, silo_port, silo_generation FROM grain_directory WHERE grain_id LIKE @prefix;", connection);
+        command.Parameters.AddWithValue("prefix", GrainType + "/partition-%");
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new Dictionary<string, string>();
+        while (await reader.ReadAsync())
+            rows.Add(reader.GetString(0), new SiloAddress(reader.GetString(1), reader.GetInt32(2), reader.GetInt64(3)).ToString());
+        return rows;
     }
 
     private static bool LiveOn(string key, IReadOnlyList<ProcessSilo> silos, IReadOnlyList<ActivationRow> live) =>

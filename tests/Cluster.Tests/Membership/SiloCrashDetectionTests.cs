@@ -22,6 +22,8 @@ public sealed class SiloCrashDetectionTests(ClusterDatabase database, ITestOutpu
     public Task InitializeAsync()
     {
         ShortMembershipSettings.ApplyTo(_cluster.Environment);
+        // The harness's --silo-port sets TestSilo:SiloPort, which the runtime does not read: this turns the transport on (free port).
+        _cluster.Environment["QuantumScheduler__Endpoints__SiloPort"] = "0";
         return Task.CompletedTask;
     }
 

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using QuantumScheduler.ClusterTestSilo;
 using QuantumScheduler.Runtime.Hosting;
+using QuantumScheduler.Runtime.Membership;
 
-// One silo of a test cluster: PostgreSQL providers, the test grains, a READY line once it serves.
+// One silo of a test cluster: PostgreSQL for grain state, reminders, the grain directory and membership, the test grains, a READY line once it serves.
 // SIGTERM (or Ctrl+C) stops it gracefully and exits 0; a configuration problem exits 2 naming the switch.
 var builder = Host.CreateApplicationBuilder();
 builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = TestSiloDefaults.Configuration });
@@ -48,6 +49,7 @@ builder.UseQuantumSchedulerSilo(silo =>
 
 using var host = builder.Build();
 var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
-lifetime.ApplicationStarted.Register(() => Console.WriteLine(ReadyLine.Of(host.Services.GetRequiredService<LocalSilo>())));
+lifetime.ApplicationStarted.Register(() =>
+    Console.WriteLine(ReadyLine.Of(host.Services.GetRequiredService<LocalSilo>(), host.Services.GetRequiredService<ILocalSiloDetails>())));
 await host.RunAsync();
 return 0;

@@ -29,15 +29,20 @@ internal sealed class GrainReferenceRuntime : IGrainReferenceRuntime
     private readonly IOutgoingGrainCallFilter[] _outgoingFilters;
     private readonly Func<GrainReference, IInvokable, ValueTask<Response>> _send;
     private readonly TimeSpan _responseTimeout;
+    private readonly bool _copyOnDelivery;
     private long _nextMessageId;
 
     public GrainReferenceRuntime(
         MessageCenter messageCenter,
         ResponseCallbacks callbacks,
         IOptions<MessagingOptions> options,
+        IOptions<EndpointOptions> endpoint,
         IEnumerable<IOutgoingGrainCallFilter> outgoingFilters,
         SerializerFactory serializerFactory)
     {
+        // In a cluster the router copies a call that stays local and the transport serialises one that leaves,
+        // so the caller does not copy first (a remote call would pay for the copy and the serialisation).
+        _copyOnDelivery = endpoint.Value.IsClustered;
         _messageCenter = messageCenter;
         _callbacks = callbacks;
         _outgoingFilters = outgoingFilters.ToArray();
@@ -76,6 +81,10 @@ internal sealed class GrainReferenceRuntime : IGrainReferenceRuntime
 
     public GrainReference CreateReference(GrainId grainId, Type interfaceType) => CreateProxy(grainId, interfaceType, this);
 
+    /// <summary>A message id for a call made by this silo; the gateway takes its ids from here too, since responses
+    /// find their callbacks by id.</summary>
+    public long NextMessageId() => Interlocked.Increment(ref _nextMessageId);
+
     /// <summary>A generated proxy of <paramref name="interfaceType"/> for <paramref name="grainId"/>.</summary>
     public static GrainReference CreateProxy(GrainId grainId, Type interfaceType, IGrainReferenceRuntime runtime) =>
         GeneratedCodeManifest.TryGetProxyFactory(interfaceType, out var factory)
@@ -112,7 +121,7 @@ internal sealed class GrainReferenceRuntime : IGrainReferenceRuntime
         var token = request.CancellationToken;
         var message = new Message
         {
-            Id = Interlocked.Increment(ref _nextMessageId),
+            Id = NextMessageId(),
             Direction = oneWay ? MessageDirection.OneWay : MessageDirection.Request,
             TargetGrain = reference.GrainId,
             SendingGrain = caller?.TargetGrain,
@@ -123,8 +132,9 @@ internal sealed class GrainReferenceRuntime : IGrainReferenceRuntime
             // A one-way call's sender does not wait, so it cannot be part of a cycle.
             CallChain = caller is null || oneWay ? CallChain.Empty : caller.CallChain.Append(new CallChainEntry(caller.TargetGrain, caller.TargetActivation!.ActivationId)),
             TraceContext = Activity.Current?.Context ?? default,
-            RequestContext = CopyRequestContext(RequestContext.CurrentData),
-            Body = Serializer.DeepCopy(request),
+            RequestContext = _copyOnDelivery ? RequestContext.CurrentData : CopyRequestContext(RequestContext.CurrentData),
+            Body = _copyOnDelivery ? request : Serializer.DeepCopy(request),
+            IsCallerOwned = _copyOnDelivery,
             CalleeCancellation = request.IsCancellable && token.CanBeCanceled && !oneWay ? new CancellationTokenSource() : null,
         };
 
@@ -146,6 +156,14 @@ internal sealed class GrainReferenceRuntime : IGrainReferenceRuntime
     {
         var milliseconds = timeout.TotalMilliseconds;
         return milliseconds >= long.MaxValue / 2 ? long.MaxValue : Environment.TickCount64 + (long)milliseconds;
+    }
+
+    /// <summary>Replaces a caller-owned body and request context by copies, before the call is delivered in this silo.</summary>
+    internal void CopyForLocalDelivery(Message message)
+    {
+        message.Body = Serializer.DeepCopy((IInvokable)message.Body);
+        message.RequestContext = CopyRequestContext(message.RequestContext);
+        message.IsCallerOwned = false;
     }
 
     /// <summary>Request-context values travel as copies, like arguments.</summary>

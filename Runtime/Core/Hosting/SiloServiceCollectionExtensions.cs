@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QuantumScheduler.Runtime.Activation;
 using QuantumScheduler.Runtime.Configuration;
+using QuantumScheduler.Runtime.Gateway;
 using QuantumScheduler.Runtime.GrainDirectory;
 using QuantumScheduler.Runtime.GrainReferences;
 using QuantumScheduler.Runtime.Invocation;
@@ -61,6 +62,7 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<LocalSilo>();
         services.TryAddSingleton(static sp => new RuntimeInstruments(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), sp.GetRequiredService<LocalSilo>().Name));
         services.TryAddSingleton<GrainClassRegistry>();
+        services.TryAddSingleton<IGrainTypeResolver>(static sp => sp.GetRequiredService<GrainClassRegistry>());
         services.TryAddSingleton<IGrainDirectory, LocalGrainDirectory>();
         AddPlacement(services);
         AddTransport(services);
@@ -78,6 +80,8 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<IGrainFactory, GrainFactory>();
         services.TryAddSingleton<IClusterClient>(static sp => new ClusterClient(sp.GetRequiredService<IGrainFactory>(), sp));
 
+        services.AddGateway();
+
         configure?.Invoke(new SiloBuilder(services, configuration));
 
         // Added last so it starts after the providers it depends on (schema creation) and stops first.
@@ -89,7 +93,8 @@ public static class SiloServiceCollectionExtensions
             sp.GetRequiredService<GrainClassRegistry>(),
             sp.GetRequiredService<IOptions<SiloOptions>>(),
             sp.GetRequiredService<ILogger<Silo>>(),
-            sp.GetServices<ISiloLifecycleParticipant>()));
+            sp.GetServices<ISiloLifecycleParticipant>(),
+            sp.GetRequiredService<IGrainDirectory>()));
         services.AddHostedService(static sp => sp.GetRequiredService<Silo>());
 
         return services;

@@ -39,7 +39,7 @@ public sealed class Message
     public ActivityContext TraceContext { get; init; }
 
     /// <summary>The caller's <see cref="RequestContext"/> values, copied; null when there are none.</summary>
-    internal RequestContextData? RequestContext { get; init; }
+    internal RequestContextData? RequestContext { get; set; }
 
     /// <summary>The silo waiting for the response; null when the caller is in this silo. A forwarded request keeps
     /// its original sender, so the response goes straight back to it.</summary>
@@ -53,8 +53,9 @@ public sealed class Message
     /// <c>QuantumScheduler:Transport:MaxForwardCount</c>.</summary>
     public int ForwardCount { get; internal set; }
 
-    /// <summary>The request (<see cref="IInvokable"/>) or the <see cref="Response"/>.</summary>
-    public required object Body { get; init; }
+    /// <summary>The request (<see cref="IInvokable"/>) or the <see cref="Response"/>; always set by the runtime, which
+    /// replaces a caller-owned request by its copy on local delivery.</summary>
+    public object Body { get; internal set; } = null!;
 
     /// <summary>True when the caller asked that the call chain may re-enter grains waiting upstream.</summary>
     public bool AllowCallChainReentrancy => RequestContext?.AllowCallChainReentrancy ?? false;
@@ -62,6 +63,10 @@ public sealed class Message
     public bool IsExpired(long now) => now >= ExpiresAt;
 
     // Local routing: where the message was delivered and how the runtime treats it there.
+
+    /// <summary>Set while <see cref="Body"/> and <see cref="RequestContext"/> are still the caller's own objects: a
+    /// clustered silo copies them only once it knows the call stays in this silo (a remote call is serialised instead).</summary>
+    internal bool IsCallerOwned { get; set; }
 
     /// <summary>The activation the message was delivered to (set on delivery).</summary>
     internal ActivationData? TargetActivation { get; set; }

@@ -25,6 +25,7 @@ internal sealed partial class MessageRouter
     private readonly IGrainDirectory _directory;
     private readonly PlacementService _placement;
     private readonly SiloConnectionManager _transport;
+    private readonly GrainReferences.GrainReferenceRuntime _references;
     private readonly MessageCenter _messageCenter;
     private readonly LocalSilo _localSilo;
     private readonly IClusterMembershipView _membership;
@@ -38,6 +39,7 @@ internal sealed partial class MessageRouter
         IGrainDirectory directory,
         PlacementService placement,
         SiloConnectionManager transport,
+        GrainReferences.GrainReferenceRuntime references,
         MessageCenter messageCenter,
         LocalSilo localSilo,
         IClusterMembershipView membership,
@@ -50,6 +52,7 @@ internal sealed partial class MessageRouter
         _directory = directory;
         _placement = placement;
         _transport = transport;
+        _references = references;
         _messageCenter = messageCenter;
         _localSilo = localSilo;
         _membership = membership;
@@ -64,7 +67,7 @@ internal sealed partial class MessageRouter
         if (!_grainClasses.TryGet(grainId.Type, out var grainClass) || grainClass.StatelessWorkerMaxLocal is not null || _catalog.IsActiveHere(grainId))
         {
             // Unknown grain types are refused by the catalog with the usual error.
-            _catalog.Deliver(message);
+            DeliverHere(message);
             return;
         }
         if (_cache.TryGet(grainId, out var cached))
@@ -169,9 +172,27 @@ internal sealed partial class MessageRouter
     private void SendTo(Message message, SiloAddress silo)
     {
         if (silo == _localSilo.Address)
-            _catalog.Deliver(message);
+            DeliverHere(message);
         else
             _transport.SendRequest(message, silo);
+    }
+
+    private void DeliverHere(Message message)
+    {
+        if (message.IsCallerOwned)
+        {
+            try
+            {
+                _references.CopyForLocalDelivery(message);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                _messageCenter.Reject(message, new InvalidOperationException(
+                    $"The arguments of {message.InterfaceType.Name}.{message.MethodName} on {message.TargetGrain} cannot be copied: {exception.Message}", exception), "serialization");
+                return;
+            }
+        }
+        _catalog.Deliver(message);
     }
 
     private async Task UnregisterDeadEntryAsync(GrainAddress address)

@@ -82,10 +82,12 @@ public sealed class InProcessCluster : IAsyncDisposable
             "every silo sees every other silo as active");
     }
 
-    /// <summary>Ends a silo as a crash would: no deactivation, sockets closed.</summary>
+    /// <summary>Ends a silo as a crash would: no deactivation, nothing unregistered, its sockets closed (as the
+    /// operating system closes a dead process's sockets).</summary>
     public async Task KillSiloAsync(ClusterSilo silo)
     {
         await silo.Silo.KillAsync();
+        await silo.Get<Networking.SiloConnectionManager>().DisposeAsync();
         await silo.Host.StopAsync();
         silo.Host.Dispose();
         _silos.Remove(silo);

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using QuantumScheduler.Runtime.Configuration;
 using QuantumScheduler.Runtime.Membership;
 using QuantumScheduler.Runtime.Reminders;
 
@@ -32,9 +31,6 @@ public static class SiloMembershipExtensions
             .Validate(static ring => ring.NumVirtualBuckets >= 1, "ConsistentRingOptions.NumVirtualBuckets must be at least 1.").ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        // A gateway port of 0 is picked when the gateway listens; until the gateway reports it, the row carries none.
-        services.TryAddSingleton<ILocalSiloDetails>(static sp => new LocalSiloDetails(sp.GetRequiredService<LocalSilo>(),
-            () => sp.GetRequiredService<IOptions<EndpointOptions>>().Value.GatewayPort is > 0 and var port ? port : null));
         services.TryAddSingleton<IDeclaredDeadHandler, TerminateProcessWhenDeclaredDead>();
         services.TryAddSingleton(static sp => new MembershipOracle(
             sp.GetService<IMembershipTable>() ?? throw new InvalidOperationException(

@@ -5,10 +5,10 @@ using QuantumScheduler.Runtime.Storage.PostgreSql;
 
 namespace QuantumScheduler.Cluster.Tests.Membership;
 
-/// <summary>The test's own reader of the cluster's membership table (the silos' PostgreSQL table, cluster "default").</summary>
-internal sealed class MembershipTableProbe(string connectionString) : IAsyncDisposable
+/// <summary>The test's own reader of the cluster's membership table (the silos' PostgreSQL table).</summary>
+internal sealed class MembershipTableProbe(string connectionString, string clusterId) : IAsyncDisposable
 {
-    private readonly PostgreSqlMembershipTable _table = new(new PostgreSqlMembershipTableOptions { ConnectionString = connectionString });
+    private readonly PostgreSqlMembershipTable _table = new(new PostgreSqlMembershipTableOptions { ConnectionString = connectionString, ClusterId = clusterId });
 
     public async Task<IReadOnlyList<MembershipEntry>> RowsAsync() =>
         (await _table.ReadAllAsync(CancellationToken.None)).Rows.Select(static row => row.Entry).ToArray();

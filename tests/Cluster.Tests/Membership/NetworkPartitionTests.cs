@@ -22,12 +22,16 @@ public sealed class NetworkPartitionTests(ClusterDatabase database, ITestOutputH
     private const string GrainType = "cluster-test-reminded-activation-recorder";
     private const int Grains = 24;
     private readonly ClusterProcesses _cluster = new(database.ConnectionString, log);
-    private readonly MembershipTableProbe _membership = new(database.ConnectionString);
+    private MembershipTableProbe _membership = null!;
     private NetworkNamespace? _network;
     private TcpRelay? _databaseRelay;
     private ProcessSilo? _isolated;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync()
+    {
+        _membership = new MembershipTableProbe(database.ConnectionString, _cluster.ClusterId);
+        return Task.CompletedTask;
+    }
 
     public async Task DisposeAsync()
     {
@@ -52,8 +56,6 @@ public sealed class NetworkPartitionTests(ClusterDatabase database, ITestOutputH
         _databaseRelay = new TcpRelay(IPAddress.Parse(_network.HostDatabaseAddress), new IPEndPoint(IPAddress.Parse(database.Host!), database.Port));
         ShortMembershipSettings.ApplyTo(_cluster.Environment);
         _cluster.Environment[AdvertisedHostVariable] = _network.HostSiloAddress;
-        // The harness's --silo-port sets TestSilo:SiloPort, which the runtime does not read: this turns the transport on (free port).
-        _cluster.Environment["QuantumScheduler__Endpoints__SiloPort"] = "0";
         await _cluster.StartSilosAsync(2);
         _isolated = await StartIsolatedSiloAsync(_network, _databaseRelay.Endpoint, database);
         Assert.Equal(3, (await _membership.ActiveSilosAsync()).Count);
@@ -107,7 +109,7 @@ public sealed class NetworkPartitionTests(ClusterDatabase database, ITestOutputH
     {
         var throughRelay = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Host = relay.Address.ToString(), Port = relay.Port };
         var environment = new Dictionary<string, string>(_cluster.Environment) { [AdvertisedHostVariable] = network.IsolatedSiloAddress };
-        var silo = ProcessSilo.Start(new ProcessSiloSettings("silo-isolated", throughRelay.ConnectionString, environment, Launcher: network.Launcher));
+        var silo = ProcessSilo.Start(new ProcessSiloSettings("silo-isolated", throughRelay.ConnectionString, _cluster.ClusterId, environment, Launcher: network.Launcher));
         await silo.WaitForReadyAsync(ClusterProcesses.ReadyTimeout);
         return silo;
     }
@@ -134,7 +136,8 @@ public sealed class NetworkPartitionTests(ClusterDatabase database, ITestOutputH
     {
         await using var connection = new NpgsqlConnection(DatabaseConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT grain_id, silo_host, silo_port, silo_generation FROM grain_directory WHERE grain_id LIKE @prefix;", connection);
+        await using var command = new NpgsqlCommand("SELECT grain_id, silo_host, silo_port, silo_generation FROM grain_directory WHERE cluster_id = @cluster AND grain_id LIKE @prefix;", connection);
+        command.Parameters.AddWithValue("cluster", _cluster.ClusterId);
         command.Parameters.AddWithValue("prefix", GrainType + "/partition-%");
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new Dictionary<string, string>();

@@ -17,13 +17,12 @@ public sealed class SiloCrashDetectionTests(ClusterDatabase database, ITestOutpu
     private const string ReminderGrainType = "cluster-test-reminder-recorder";
     private const int ReminderGrains = 24;
     private readonly ClusterProcesses _cluster = new(database.ConnectionString, log);
-    private readonly MembershipTableProbe _membership = new(database.ConnectionString);
+    private MembershipTableProbe _membership = null!;
 
     public Task InitializeAsync()
     {
+        _membership = new MembershipTableProbe(database.ConnectionString, _cluster.ClusterId);
         ShortMembershipSettings.ApplyTo(_cluster.Environment);
-        // The harness's --silo-port sets TestSilo:SiloPort, which the runtime does not read: this turns the transport on (free port).
-        _cluster.Environment["QuantumScheduler__Endpoints__SiloPort"] = "0";
         return Task.CompletedTask;
     }
 

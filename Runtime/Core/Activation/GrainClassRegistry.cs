@@ -10,7 +10,7 @@ namespace QuantumScheduler.Runtime.Activation;
 /// serves a grain interface. Lookups on the call path are dictionary reads; a miss re-reads the manifest,
 /// since an assembly's module initializer registers its classes only once that assembly is loaded.
 /// </summary>
-internal sealed class GrainClassRegistry
+internal sealed class GrainClassRegistry : GrainReferences.IGrainTypeResolver
 {
     private readonly ConcurrentDictionary<string, GrainClassDescriptor> _byGrainType = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(Type Interface, string? Prefix), string> _grainTypeByInterface = new();

@@ -1,10 +1,9 @@
-using QuantumScheduler.Runtime.Activation;
 using QuantumScheduler.Runtime.Invocation;
 
 namespace QuantumScheduler.Runtime.GrainReferences;
 
 /// <summary>Builds grain references: resolves the grain type serving the interface and wraps the id in the generated proxy.</summary>
-internal sealed class GrainFactory(GrainClassRegistry grainClasses, IGrainReferenceRuntime runtime) : IGrainFactory
+internal sealed class GrainFactory(IGrainTypeResolver grainTypes, IGrainReferenceRuntime runtime) : IGrainFactory
 {
     public TGrainInterface GetGrain<TGrainInterface>(string primaryKey, string? grainClassNamePrefix = null) where TGrainInterface : IGrainWithStringKey
     {
@@ -36,7 +35,7 @@ internal sealed class GrainFactory(GrainClassRegistry grainClasses, IGrainRefere
 
     private TGrainInterface Get<TGrainInterface>(string key, string? grainClassNamePrefix)
     {
-        var grainType = grainClasses.ResolveGrainType(typeof(TGrainInterface), grainClassNamePrefix);
+        var grainType = grainTypes.ResolveGrainType(typeof(TGrainInterface), grainClassNamePrefix);
         return (TGrainInterface)(object)GrainReferenceRuntime.CreateProxy(new GrainId(grainType, key), typeof(TGrainInterface), runtime);
     }
 

@@ -61,6 +61,7 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<LocalSilo>();
         services.TryAddSingleton(static sp => new RuntimeInstruments(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), sp.GetRequiredService<LocalSilo>().Name));
         services.TryAddSingleton<GrainClassRegistry>();
+        services.TryAddSingleton<IGrainTypeResolver>(static sp => sp.GetRequiredService<GrainClassRegistry>());
         services.TryAddSingleton<IGrainDirectory, LocalGrainDirectory>();
         AddPlacement(services);
         AddTransport(services);
@@ -89,7 +90,8 @@ public static class SiloServiceCollectionExtensions
             sp.GetRequiredService<GrainClassRegistry>(),
             sp.GetRequiredService<IOptions<SiloOptions>>(),
             sp.GetRequiredService<ILogger<Silo>>(),
-            sp.GetServices<ISiloLifecycleParticipant>()));
+            sp.GetServices<ISiloLifecycleParticipant>(),
+            sp.GetRequiredService<IGrainDirectory>()));
         services.AddHostedService(static sp => sp.GetRequiredService<Silo>());
 
         return services;

@@ -9,7 +9,9 @@ namespace QuantumScheduler.Runtime.Reminders;
 /// Fires the reminders of the hash range this silo owns. It loads their rows when the host starts and every
 /// <see cref="ReminderOptions.RefreshReminderListPeriod"/>, keeps a timer for each reminder due within
 /// <see cref="ReminderOptions.ReminderLoadingWindow"/>, and on each tick calls
-/// <see cref="IRemindable.ReceiveReminder"/> on a fresh grain reference (which activates a collected grain).
+/// <see cref="IRemindable.ReceiveReminder"/> on a fresh grain reference (which activates a collected grain). When the
+/// owned ranges change (a silo joined or left the cluster) it re-reads at once, taking up the reminders it gained and
+/// dropping those it lost.
 /// </summary>
 /// <remarks>
 /// Ticks fall at StartAt + k × Period counted from the stored start. Ticks are not persisted: one due while the
@@ -25,6 +27,9 @@ public sealed partial class LocalReminderService : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<LocalReminderService> _logger;
     private readonly Lock _lock = new();
+    // One refresh at a time, so an older read never lands after a newer one.
+    private readonly SemaphoreSlim _refreshGate = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
     private readonly Dictionary<(GrainId GrainId, string Name), ScheduledReminder> _scheduled = [];
     // Keys this silo changed itself, with the change's sequence number: a refresh whose read started before the
     // change must not undo it with its older snapshot.
@@ -43,6 +48,7 @@ public sealed partial class LocalReminderService : BackgroundService
         _options = options.Value;
         _time = time;
         _logger = logger;
+        _ranges.RangesChanged += OnRangesChanged;
     }
 
     /// <summary>The reminders that currently hold a timer (due within the loading window), for diagnostics.</summary>
@@ -67,6 +73,8 @@ public sealed partial class LocalReminderService : BackgroundService
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        _ranges.RangesChanged -= OnRangesChanged;
+        await _stopping.CancelAsync().ConfigureAwait(false);
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
         lock (_lock)
         {
@@ -78,15 +86,30 @@ public sealed partial class LocalReminderService : BackgroundService
         _refreshTimer?.Dispose();
     }
 
-    /// <summary>Reads the rows of the owned range and brings the timers in line with them: new and changed rows
-    /// are (re)scheduled, vanished rows stop.</summary>
+    /// <summary>Reads the rows of the owned ranges and brings the timers in line with them: new and changed rows
+    /// are (re)scheduled, vanished rows (and rows of ranges no longer owned) stop.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
-        var range = _ranges.GetOwnedRange();
+        await _refreshGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await RefreshOwnedRangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _refreshGate.Release();
+        }
+    }
+
+    private async Task RefreshOwnedRangesAsync(CancellationToken cancellationToken)
+    {
+        var ranges = _ranges.GetOwnedRanges();
         long readStartedAt;
         lock (_lock)
             readStartedAt = _changeSequence;
-        var rows = await _table.ReadRowsAsync(range.Begin, range.End, cancellationToken).ConfigureAwait(false);
+        var rows = new List<ReminderEntry>();
+        foreach (var range in ranges)
+            rows.AddRange(await _table.ReadRowsAsync(range.Begin, range.End, cancellationToken).ConfigureAwait(false));
 
         lock (_lock)
         {
@@ -114,13 +137,13 @@ public sealed partial class LocalReminderService : BackgroundService
             foreach (var key in _localChanges.Where(c => c.Value <= readStartedAt).Select(c => c.Key).ToArray())
                 _localChanges.Remove(key);
         }
-        LogRefreshed(range, rows.Count);
+        LogRefreshed(string.Join(" ", ranges), rows.Count);
     }
 
     /// <summary>Takes up a row this silo has just written, so it ticks without waiting for the next refresh.</summary>
     public void OnUpserted(ReminderEntry entry)
     {
-        if (!_ranges.GetOwnedRange().Contains(entry.GrainId))
+        if (!_ranges.GetOwnedRanges().Any(range => range.Contains(entry.GrainId)))
             return;
         lock (_lock)
         {
@@ -163,7 +186,32 @@ public sealed partial class LocalReminderService : BackgroundService
         }
     }
 
+    public override void Dispose()
+    {
+        _ranges.RangesChanged -= OnRangesChanged;
+        _stopping.Dispose();
+        _refreshGate.Dispose();
+        base.Dispose();
+    }
+
     private DateTime UtcNow => _time.GetUtcNow().UtcDateTime;
+
+    private void OnRangesChanged() => _ = RefreshAfterRangeChangeAsync();
+
+    private async Task RefreshAfterRangeChangeAsync()
+    {
+        try
+        {
+            await RefreshAsync(_stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+        catch (Exception exception)
+        {
+            LogRefreshFailed(exception, _options.RefreshReminderListPeriod);
+        }
+    }
 
     private bool ChangedLocallySince((GrainId, string) key, long sequence) =>
         _localChanges.TryGetValue(key, out var changedAt) && changedAt > sequence;
@@ -245,8 +293,8 @@ public sealed partial class LocalReminderService : BackgroundService
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Reminder rows of range {Range} refreshed: {Count} rows")]
-    private partial void LogRefreshed(RingRange range, int count);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Reminder rows of ranges {Ranges} refreshed: {Count} rows")]
+    private partial void LogRefreshed(string ranges, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the reminder table failed; retrying in {RetryIn}")]
     private partial void LogRefreshFailed(Exception exception, TimeSpan retryIn);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using QuantumScheduler.Runtime.Hosting;
+using QuantumScheduler.Runtime.Membership;
 
 namespace QuantumScheduler.ClusterTestSilo;
 
@@ -39,5 +40,6 @@ public sealed record ReadyLine(
     }
 
     /// <summary>The ready line of the silo running in this process.</summary>
-    internal static ReadyLine Of(LocalSilo silo) => new(silo.Name, silo.Address.ToString(), Gateway: null, Environment.ProcessId);
+    internal static ReadyLine Of(LocalSilo silo, ILocalSiloDetails details) =>
+        new(silo.Name, details.Address.ToString(), details.GatewayPort is { } port ? $"{details.Address.Host}:{port}" : null, Environment.ProcessId);
 }

@@ -1,7 +1,8 @@
 namespace QuantumScheduler.ClusterTestSilo;
 
 /// <summary>What one test silo process is told: from the command line (<c>--name silo-1 --postgres "Host=…"</c>) or
-/// the environment (<c>TestSilo__Name</c>, <c>TestSilo__ConnectionString</c>, …).</summary>
+/// the environment (<c>TestSilo__Name</c>, <c>TestSilo__ConnectionString</c>, …). <c>--silo-port</c> and
+/// <c>--gateway-port</c> set the runtime's <c>QuantumScheduler:Endpoints</c> options (0 picks a free port).</summary>
 public sealed class TestSiloOptions
 {
     public const string SectionName = "TestSilo";
@@ -12,8 +13,9 @@ public sealed class TestSiloOptions
         ["--name"] = $"{SectionName}:{nameof(Name)}",
         ["--postgres"] = $"{SectionName}:{nameof(ConnectionString)}",
         ["--cluster-id"] = $"{SectionName}:{nameof(ClusterId)}",
-        ["--silo-port"] = $"{SectionName}:{nameof(SiloPort)}",
-        ["--gateway-port"] = $"{SectionName}:{nameof(GatewayPort)}",
+        // The ports are the runtime's own endpoint options; the switches are shorthands.
+        ["--silo-port"] = "QuantumScheduler:Endpoints:SiloPort",
+        ["--gateway-port"] = "QuantumScheduler:Endpoints:GatewayPort",
     };
 
     /// <summary>The silo's name (logs, the silo column of the test tables). Required.</summary>
@@ -25,12 +27,6 @@ public sealed class TestSiloOptions
     /// <summary>Which cluster's rows the providers use. Default: "default".</summary>
     public string ClusterId { get; set; } = "default";
 
-    /// <summary>The silo-to-silo port on 127.0.0.1; 0 (the default) picks a free one.</summary>
-    public int SiloPort { get; set; }
-
-    /// <summary>The port external clients connect to on 127.0.0.1; 0 (the default) picks a free one.</summary>
-    public int GatewayPort { get; set; }
-
     /// <summary>Every problem with the options, each naming its switch.</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -39,10 +35,6 @@ public sealed class TestSiloOptions
             problems.Add("--name (TestSilo:Name) is required");
         if (string.IsNullOrWhiteSpace(ConnectionString))
             problems.Add("--postgres (TestSilo:ConnectionString) is required");
-        if (SiloPort is < 0 or > 65535)
-            problems.Add($"--silo-port (TestSilo:SiloPort) must be 0..65535, not {SiloPort}");
-        if (GatewayPort is < 0 or > 65535)
-            problems.Add($"--gateway-port (TestSilo:GatewayPort) must be 0..65535, not {GatewayPort}");
         return problems;
     }
 }

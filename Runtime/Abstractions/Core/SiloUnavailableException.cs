@@ -1,8 +1,9 @@
 namespace QuantumScheduler.Runtime;
 
 /// <summary>
-/// The silo refused the call because it is stopping (or not started). The call did not run; retrying it,
-/// against another silo or after a restart, is safe.
+/// The silo refused the call because it is stopping (or not started), or could not be reached: the call did not run,
+/// and retrying it, against another silo or after a restart, is safe. The one exception is a call already sent when
+/// the connection to its silo was lost (<see cref="MayHaveRun"/>): its outcome is unknown.
 /// </summary>
 public sealed class SiloUnavailableException : Exception
 {
@@ -10,6 +11,13 @@ public sealed class SiloUnavailableException : Exception
 
     public SiloUnavailableException(string message, Exception innerException) : base(message, innerException) { }
 
-    /// <summary>Always true: the request was not executed.</summary>
-    public bool IsRetryable => true;
+    /// <summary>A call that was sent and then lost with its silo's connection, when <paramref name="mayHaveRun"/> is true.</summary>
+    public SiloUnavailableException(string message, bool mayHaveRun) : base(message) => MayHaveRun = mayHaveRun;
+
+    /// <summary>True when the request had reached its silo before the connection was lost, so it may have run. Not
+    /// carried across silos: it describes what the silo that raised it saw.</summary>
+    public bool MayHaveRun { get; }
+
+    /// <summary>True unless <see cref="MayHaveRun"/>: the request was not executed, so resending it is safe.</summary>
+    public bool IsRetryable => !MayHaveRun;
 }

@@ -81,6 +81,10 @@ internal sealed class GrainReferenceRuntime : IGrainReferenceRuntime
 
     public GrainReference CreateReference(GrainId grainId, Type interfaceType) => CreateProxy(grainId, interfaceType, this);
 
+    /// <summary>A message id for a call made by this silo; the gateway takes its ids from here too, since responses
+    /// find their callbacks by id.</summary>
+    public long NextMessageId() => Interlocked.Increment(ref _nextMessageId);
+
     /// <summary>A generated proxy of <paramref name="interfaceType"/> for <paramref name="grainId"/>.</summary>
     public static GrainReference CreateProxy(GrainId grainId, Type interfaceType, IGrainReferenceRuntime runtime) =>
         GeneratedCodeManifest.TryGetProxyFactory(interfaceType, out var factory)
@@ -117,7 +121,7 @@ internal sealed class GrainReferenceRuntime : IGrainReferenceRuntime
         var token = request.CancellationToken;
         var message = new Message
         {
-            Id = Interlocked.Increment(ref _nextMessageId),
+            Id = NextMessageId(),
             Direction = oneWay ? MessageDirection.OneWay : MessageDirection.Request,
             TargetGrain = reference.GrainId,
             SendingGrain = caller?.TargetGrain,

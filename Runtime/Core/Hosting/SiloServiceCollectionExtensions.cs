@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QuantumScheduler.Runtime.Activation;
 using QuantumScheduler.Runtime.Configuration;
+using QuantumScheduler.Runtime.Gateway;
 using QuantumScheduler.Runtime.GrainDirectory;
 using QuantumScheduler.Runtime.GrainReferences;
 using QuantumScheduler.Runtime.Invocation;
@@ -78,6 +79,8 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<ITimerRegistry, TimerRegistry>();
         services.TryAddSingleton<IGrainFactory, GrainFactory>();
         services.TryAddSingleton<IClusterClient>(static sp => new ClusterClient(sp.GetRequiredService<IGrainFactory>(), sp));
+
+        services.AddGateway();
 
         configure?.Invoke(new SiloBuilder(services, configuration));
 

@@ -118,12 +118,12 @@ internal sealed class MessageCenter(IServiceProvider services, ResponseCallbacks
     /// now rather than at their timeout, since their responses can no longer arrive on that connection.</summary>
     public void OnSiloLost(SiloAddress lost, Exception? reason) =>
         callbacks.FailWhere(request => request.TargetSilo == lost, request => new SiloUnavailableException(
-            $"The connection to silo {lost} was lost ({reason?.Message ?? "closed by the peer"}) while {request.InterfaceType.Name}.{request.MethodName} on {request.TargetGrain} waited for its response; the call may or may not have run."));
+            $"The connection to silo {lost} was lost ({reason?.Message ?? "closed by the peer"}) while {request.InterfaceType.Name}.{request.MethodName} on {request.TargetGrain} waited for its response; the call may or may not have run.", mayHaveRun: true));
 
     /// <summary>Fails the calls waiting for silos that <paramref name="snapshot"/> declares dead.</summary>
     public void FailCallsTo(Membership.ClusterMembershipSnapshot snapshot) =>
         callbacks.FailWhere(request => request.TargetSilo is { } target && snapshot.IsDead(target), request => new SiloUnavailableException(
-            $"Silo {request.TargetSilo} was declared dead while {request.InterfaceType.Name}.{request.MethodName} on {request.TargetGrain} waited for its response; the call may or may not have run."));
+            $"Silo {request.TargetSilo} was declared dead while {request.InterfaceType.Name}.{request.MethodName} on {request.TargetGrain} waited for its response; the call may or may not have run.", mayHaveRun: true));
 
     /// <summary>The caller cancelled: a request that has not started is dropped and the caller gets
     /// <see cref="OperationCanceledException"/>; a running one has its token cancelled.</summary>

@@ -17,4 +17,10 @@ internal enum FrameType : byte
 
     /// <summary>The sender's activation count, for resource-optimised placement.</summary>
     Statistics = 5,
+
+    /// <summary>Gateway to external client, right after the handshake: the cluster's grain classes (see Gateway/GatewayFrames).</summary>
+    GatewayManifest = 16,
+
+    /// <summary>Gateway to external client: a request that did not run and may be sent again, and whether the gateway is leaving.</summary>
+    GatewayRejection = 17,
 }

@@ -1,3 +1,4 @@
+using QuantumScheduler.ClusterTestSilo;
 using Xunit.Abstractions;
 
 namespace QuantumScheduler.Cluster.Tests.Harness;
@@ -17,6 +18,10 @@ public sealed class ClusterProcesses(string connectionString, ITestOutputHelper 
     private readonly List<ProcessSilo> _started = [];
     private int _nextSilo;
 
+    /// <summary>This test's cluster id: each test is a cluster of its own in the class's database, so silos a previous test
+    /// killed (still Active in the membership table) are not in its way.</summary>
+    public string ClusterId { get; } = $"test-{Guid.NewGuid():N}";
+
     /// <summary>Environment variables every silo started after this point gets (configuration overrides).</summary>
     public Dictionary<string, string> Environment { get; } = [];
 
@@ -33,11 +38,14 @@ public sealed class ClusterProcesses(string connectionString, ITestOutputHelper 
     /// <summary>The processes still running.</summary>
     public IReadOnlyList<ProcessSilo> Running => Started.Where(static silo => !silo.HasExited).ToList();
 
-    /// <summary>Starts <paramref name="count"/> silos at the same moment and waits until every one is ready.</summary>
+    /// <summary>Starts <paramref name="count"/> silos at the same moment and waits until every one is ready and every
+    /// silo's membership view has had time to see the others (a silo that became active first learns of the later
+    /// ones at its next table read).</summary>
     public async Task<IReadOnlyList<ProcessSilo>> StartSilosAsync(int count)
     {
         var silos = Enumerable.Range(0, count).Select(_ => Launch(NewSettings())).ToList();
         await Task.WhenAll(silos.Select(static silo => silo.WaitForReadyAsync(ReadyTimeout)));
+        await Task.Delay(2 * TestSiloDefaults.MembershipTableRefresh);
         return silos;
     }
 
@@ -71,8 +79,10 @@ public sealed class ClusterProcesses(string connectionString, ITestOutputHelper 
         }
     }
 
+    /// <summary>Fixed ports (picked free now) rather than port 0, so a restart comes back on the same endpoint, as a
+    /// restarted process does in production.</summary>
     private ProcessSiloSettings NewSettings() =>
-        new($"silo-{Interlocked.Increment(ref _nextSilo)}", connectionString, new Dictionary<string, string>(Environment));
+        new($"silo-{Interlocked.Increment(ref _nextSilo)}", connectionString, ClusterId, new Dictionary<string, string>(Environment), FreePorts.Next(), FreePorts.Next());
 
     private ProcessSilo Launch(ProcessSiloSettings settings)
     {

@@ -8,7 +8,7 @@ public sealed class TestSiloConfigurationTests
     [Fact]
     public async Task A_silo_without_a_connection_string_exits_with_code_2_naming_the_switch()
     {
-        await using var silo = ProcessSilo.Start(new ProcessSiloSettings("lonely", ConnectionString: "", new Dictionary<string, string>()));
+        await using var silo = ProcessSilo.Start(new ProcessSiloSettings("lonely", ConnectionString: "", "default", new Dictionary<string, string>()));
 
         var exitCode = await silo.WaitForExitAsync(ClusterProcesses.StopTimeout);
 

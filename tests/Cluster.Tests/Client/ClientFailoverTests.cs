@@ -1,0 +1,61 @@
+using QuantumScheduler.Cluster.Tests.Harness;
+using QuantumScheduler.ClusterTestSilo.Grains;
+using QuantumScheduler.Runtime.Client;
+using Xunit.Abstractions;
+
+namespace QuantumScheduler.Cluster.Tests.Client;
+
+/// <summary>The test process as an external client of a three-silo cluster whose gateway dies.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ClientFailoverTests(ClusterDatabase database, ITestOutputHelper log) : IClassFixture<ClusterDatabase>, IAsyncLifetime
+{
+    private const int Workers = 8;
+    private readonly ClusterProcesses _cluster = new(database.ConnectionString, log);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+
+    [Fact]
+    public async Task The_client_learns_the_gateways_from_the_membership_table_and_calls_grains()
+    {
+        var silos = await _cluster.StartSilosAsync(2);
+        await using var client = await TestClusterClient.StartAsync(log, builder => builder.UsePostgreSqlGatewayList(options =>
+        {
+            options.ConnectionString = database.ConnectionString;
+            options.ClusterId = _cluster.ClusterId;
+        }));
+
+        var grain = client.Client.GetGrain<ICounterGrain>("membership-listed");
+        Assert.Equal(1, await grain.Increment());
+        Assert.Equal(2, await grain.Increment());
+        Assert.Contains(await grain.GetSiloName(), silos.Select(static silo => silo.Name));
+        Assert.Contains(client.CurrentGateway, silos.Select(static silo => silo.Ready.Silo));
+    }
+
+    [Fact]
+    public async Task The_client_survives_the_kill_of_its_gateway_and_continues_on_another()
+    {
+        var silos = await _cluster.StartSilosAsync(3);
+        await using var client = await TestClusterClient.StartAsync(log, builder => builder.UseStaticGateways(silos.Select(static silo => silo.Ready.Gateway!).ToArray()));
+        var load = CounterLoad.OnFreshGrains(client.Client, "failover", Workers);
+        await load.WaitForAckedCallsAsync(200, TimeSpan.FromSeconds(30));
+
+        var gateway = silos.Single(silo => silo.Ready.Silo == client.CurrentGateway);
+        var killedAt = load.Now;
+        await gateway.KillAsync();
+        await load.WaitForAckedCallsAsync(150, TimeSpan.FromSeconds(60));
+        await load.StopAsync();
+
+        Assert.NotNull(client.CurrentGateway);
+        Assert.NotEqual(gateway.Ready.Silo, client.CurrentGateway);
+        // Only the call each worker had under way on the dead connection may fail, as "may have run"; every other call,
+        // and every call after the client moved, succeeds.
+        Assert.True(load.Failures.All(static failure => failure.Error is GatewayConnectionLostException),
+            $"a failure other than a lost connection: {CounterLoad.Describe(load.Failures)}");
+        Assert.True(load.Failures.CountBy(static failure => failure.GrainKey.Split('-')[1]).All(static worker => worker.Value == 1),
+            $"a worker failed more than once: {CounterLoad.Describe(load.Failures)}");
+        log.WriteLine($"failover: first success {load.FirstSuccessAfter(killedAt)?.TotalMilliseconds:F0} ms after the kill, longest stall {load.LongestStallAfter(killedAt).TotalMilliseconds:F0} ms; " +
+            $"{load.AckedCalls} calls acknowledged, {load.Failures.Count} failed (in flight at the kill), {client.Retries} resent");
+    }
+}

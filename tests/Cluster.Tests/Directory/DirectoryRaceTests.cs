@@ -12,9 +12,12 @@ public sealed class DirectoryRaceTests(ClusterDatabase database, ITestOutputHelp
 {
     private const int Grains = 100;
     private const int Calls = 1_000;
-    /// <summary>The silo processes use the default cluster id; each test class has a database of its own.</summary>
-    private const string ClusterId = "default";
-    private readonly ClusterProcesses _cluster = new(database.ConnectionString, log);
+    /// <summary>A thousand concurrent first calls would open more connections than the test server allows if every
+    /// silo used Npgsql's default pool of 100; four silos of 15 fit.</summary>
+    private const string PoolLimit = ";Maximum Pool Size=15";
+
+    private readonly string _connectionString = database.ConnectionString + PoolLimit;
+    private readonly ClusterProcesses _cluster = new(database.ConnectionString + PoolLimit, log);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -24,7 +27,7 @@ public sealed class DirectoryRaceTests(ClusterDatabase database, ITestOutputHelp
     public async Task A_thousand_concurrent_first_calls_over_a_hundred_grains_produce_exactly_one_activation_per_grain()
     {
         var silos = await _cluster.StartSilosAsync(3);
-        await using var caller = await CallerSilo.StartAsync(database.ConnectionString, ClusterId);
+        await using var caller = await CallerSilo.StartAsync(_connectionString, _cluster.ClusterId);
         await WaitForMembersAsync(caller, 4);
         var prefix = $"race-{Guid.NewGuid():N}-";
 
@@ -37,7 +40,7 @@ public sealed class DirectoryRaceTests(ClusterDatabase database, ITestOutputHelp
         Assert.All(activations.CountBy(static row => row.GrainKey), static grain => Assert.Equal(1, grain.Value));
         Assert.Equal(Grains, await database.ScalarAsync<long>(
             "SELECT count(*) FROM grain_directory WHERE cluster_id = @cluster AND grain_id LIKE @pattern;",
-            ("cluster", ClusterId), ("pattern", $"cluster-test-activation-recorder/{prefix}%")));
+            ("cluster", _cluster.ClusterId), ("pattern", $"cluster-test-activation-recorder/{prefix}%")));
         // Each call ran in the activation its grain recorded, and the grains live in the silo processes too.
         var siloOf = activations.ToDictionary(static row => row.GrainKey, static row => row.Silo);
         for (var i = 0; i < Calls; i++)

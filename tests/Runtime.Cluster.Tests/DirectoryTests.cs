@@ -71,7 +71,8 @@ public sealed class DirectoryTests
         Assert.Equal(killed, (await cluster.Directory.LookupAsync(grainId))!.Silo);
         var restarted = await cluster.StartSiloAsync(port);
         Assert.NotEqual(killed.Generation, restarted.Address.Generation);
-        await Eventually.TrueAsync(() => a.Membership.Current.IsDead(killed), "silo A sees the old generation as dead");
+        await Eventually.TrueAsync(() => a.Membership.Current.IsDead(killed) && !a.Get<DirectoryCache>().TryGet(grainId, out _),
+            "silo A sees the old generation as dead and dropped its cache entry");
 
         Assert.Equal(a.Name, await a.Client.Get<LocalGrain>(key).GetSilo());
         Assert.Equal(2, LocatedGrainBase.ActivationsOf<LocalGrain>(key));

@@ -221,6 +221,10 @@ internal sealed partial class ActivationData : IGrainContext, IGrainActivationCo
         {
             response = Response.FromException(exception);
         }
+        // A refusal means "did not run" and callers resend on it; one escaping from a grain that did run must not.
+        if (response.Exception is SiloUnavailableException { IsRetryable: true } refusal && !message.IsLocalOnly)
+            response = Response.FromException(new InvalidOperationException(
+                $"{message.InterfaceType.Name}.{message.MethodName} on {GrainId} ran and failed: a call it made was refused ({refusal.Message})", refusal));
 
         if (activity is not null)
         {

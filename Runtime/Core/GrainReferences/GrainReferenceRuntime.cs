@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using QuantumScheduler.Runtime.Activation;
 using QuantumScheduler.Runtime.Configuration;
 using QuantumScheduler.Runtime.Filters;
+using QuantumScheduler.Runtime.Hosting;
 using QuantumScheduler.Runtime.Invocation;
 using QuantumScheduler.Runtime.Manifest;
 using QuantumScheduler.Runtime.Messaging;
@@ -24,12 +25,18 @@ internal sealed class GrainReferenceRuntime : IGrainReferenceRuntime
         messageCenter.Cancel(message);
     };
 
+    /// <summary>The first pause before resending a refused call; it doubles per attempt up to <see cref="MaxResendDelay"/>.</summary>
+    private static readonly TimeSpan FirstResendDelay = TimeSpan.FromMilliseconds(20);
+
+    private static readonly TimeSpan MaxResendDelay = TimeSpan.FromMilliseconds(500);
+
     private readonly MessageCenter _messageCenter;
     private readonly ResponseCallbacks _callbacks;
     private readonly IOutgoingGrainCallFilter[] _outgoingFilters;
     private readonly Func<GrainReference, IInvokable, ValueTask<Response>> _send;
     private readonly TimeSpan _responseTimeout;
     private readonly bool _copyOnDelivery;
+    private readonly LocalSilo _silo;
     private long _nextMessageId;
 
     public GrainReferenceRuntime(
@@ -38,8 +45,10 @@ internal sealed class GrainReferenceRuntime : IGrainReferenceRuntime
         IOptions<MessagingOptions> options,
         IOptions<EndpointOptions> endpoint,
         IEnumerable<IOutgoingGrainCallFilter> outgoingFilters,
-        SerializerFactory serializerFactory)
+        SerializerFactory serializerFactory,
+        LocalSilo silo)
     {
+        _silo = silo;
         // In a cluster the router copies a call that stays local and the transport serialises one that leaves,
         // so the caller does not copy first (a remote call would pay for the copy and the serialisation).
         _copyOnDelivery = endpoint.Value.IsClustered;
@@ -116,8 +125,39 @@ internal sealed class GrainReferenceRuntime : IGrainReferenceRuntime
     private ValueTask<Response> Send(GrainReference reference, IInvokable request)
     {
         var caller = RuntimeCallContext.CurrentMessage;
-        var oneWay = request.Options.HasFlag(InvokeMethodOptions.OneWay);
         var timeout = request.ResponseTimeout ?? _responseTimeout;
+        var expiresAt = Deadline(timeout);
+        var pending = SendOnce(reference, request, caller, timeout, expiresAt);
+        if (pending.IsCompletedSuccessfully && !IsRefusal(pending.Result))
+            return pending;
+        return ResendRefusedAsync(pending, reference, request, caller, timeout, expiresAt);
+    }
+
+    /// <summary>
+    /// Resends a call that a silo refused without running it (stopping, or gone for a newer generation): the router has
+    /// dropped the stale location by then, so the next attempt re-resolves the directory and may place the grain anew.
+    /// Only while this silo itself takes calls (a stopping silo refuses its own calls too), and within the call's deadline.
+    /// </summary>
+    private async ValueTask<Response> ResendRefusedAsync(ValueTask<Response> pending, GrainReference reference, IInvokable request, Message? caller, TimeSpan timeout, long expiresAt)
+    {
+        var pause = FirstResendDelay;
+        while (true)
+        {
+            var response = await pending;
+            if (!IsRefusal(response) || !_silo.IsAcceptingCalls || Environment.TickCount64 + (long)pause.TotalMilliseconds >= expiresAt
+                || request.CancellationToken.IsCancellationRequested)
+                return response;
+            await Task.Delay(pause);
+            pause = pause * 2 < MaxResendDelay ? pause * 2 : MaxResendDelay;
+            pending = SendOnce(reference, request, caller, timeout, expiresAt);
+        }
+    }
+
+    private static bool IsRefusal(Response response) => response.Exception is SiloUnavailableException { IsRetryable: true };
+
+    private ValueTask<Response> SendOnce(GrainReference reference, IInvokable request, Message? caller, TimeSpan timeout, long expiresAt)
+    {
+        var oneWay = request.Options.HasFlag(InvokeMethodOptions.OneWay);
         var token = request.CancellationToken;
         var message = new Message
         {
@@ -128,7 +168,7 @@ internal sealed class GrainReferenceRuntime : IGrainReferenceRuntime
             InterfaceType = request.InterfaceType,
             MethodName = request.MethodName,
             Options = request.Options,
-            ExpiresAt = Deadline(timeout),
+            ExpiresAt = expiresAt,
             // A one-way call's sender does not wait, so it cannot be part of a cycle.
             CallChain = caller is null || oneWay ? CallChain.Empty : caller.CallChain.Append(new CallChainEntry(caller.TargetGrain, caller.TargetActivation!.ActivationId)),
             TraceContext = Activity.Current?.Context ?? default,

@@ -31,7 +31,6 @@ public static class SiloMembershipExtensions
             .Validate(static ring => ring.NumVirtualBuckets >= 1, "ConsistentRingOptions.NumVirtualBuckets must be at least 1.").ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ILocalSiloDetails>(static sp => new LocalSiloDetails(sp.GetRequiredService<LocalSilo>(), static () => null));
         services.TryAddSingleton<IDeclaredDeadHandler, TerminateProcessWhenDeclaredDead>();
         services.TryAddSingleton(static sp => new MembershipOracle(
             sp.GetService<IMembershipTable>() ?? throw new InvalidOperationException(

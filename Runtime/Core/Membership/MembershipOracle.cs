@@ -268,7 +268,7 @@ public sealed partial class MembershipOracle : IClusterMembershipView, ISiloLife
             if (table.Rows.Any(row => row.Entry.Silo == _self))
                 throw new MembershipJoinException(
                     $"Silo {_self} already has a row in the membership table: another process started with the same address and generation. " +
-                    "A restarted silo needs a new generation (start it at least a second later).");
+                    "A restarted silo needs a new generation.");
             var now = UtcNow;
             var entry = new MembershipEntry { Silo = _self, Status = SiloStatus.Joining, ProxyPort = _local.GatewayPort, StartedAt = now, IAmAliveAt = now };
             if (await _table.InsertRowAsync(entry, table.Version, cancellationToken).ConfigureAwait(false))

@@ -103,6 +103,9 @@ internal sealed class MessageCenter(IServiceProvider services, ResponseCallbacks
     public void Reject(Message message, Exception exception, string reason)
     {
         instruments.RecordRejection(reason);
+        // The silo it was sent to is gone or refuses calls: the next call looks the grain up again.
+        if (exception is SiloUnavailableException && message.TargetSilo is { } target)
+            Router?.ForgetLocation(message.TargetGrain, target);
         if (message.Direction != MessageDirection.Request)
             return;
         if (message.SendingSilo is null)

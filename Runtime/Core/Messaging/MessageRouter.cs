@@ -122,6 +122,9 @@ internal sealed partial class MessageRouter
             _cache.Set(grainId, respondingSilo);
     }
 
+    /// <summary>Drops the cache entry of <paramref name="grainId"/> if it still names <paramref name="silo"/>.</summary>
+    public void ForgetLocation(GrainId grainId, SiloAddress silo) => _cache.Invalidate(grainId, silo);
+
     private async Task RouteAfterLookupAsync(Message message, GrainClassDescriptor grainClass, ValueTask<GrainAddress?> lookup)
     {
         GrainAddress? address;

@@ -192,9 +192,10 @@ internal sealed class MessageFrameCodec(ISerializer serializer)
 
     private static void WriteTraceContext(FrameBuffer frame, WireWriter writer, ActivityContext context)
     {
-        context.TraceId.CopyTo(frame.GetSpan(16));
+        // CopyTo fills the whole destination span, so it gets exactly the id's size.
+        context.TraceId.CopyTo(frame.GetSpan(16)[..16]);
         frame.Advance(16);
-        context.SpanId.CopyTo(frame.GetSpan(8));
+        context.SpanId.CopyTo(frame.GetSpan(8)[..8]);
         frame.Advance(8);
         writer.Byte((byte)context.TraceFlags);
     }

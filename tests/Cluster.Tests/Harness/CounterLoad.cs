@@ -19,18 +19,27 @@ public sealed class CounterLoad
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly List<Task> _workers;
 
-    private CounterLoad(IClusterClient client, IReadOnlyList<Func<int, string>> keyOfCall)
+    private CounterLoad(IReadOnlyList<Func<int, string>> keyOfCall, Func<int, string, Task<long>> increment)
     {
-        _workers = keyOfCall.Select(key => Task.Run(() => RunAsync(client, key))).ToList();
+        _workers = keyOfCall.Select((key, worker) => Task.Run(() => RunAsync(key, counterKey => increment(worker, counterKey)))).ToList();
     }
 
     /// <summary>Each of <paramref name="workers"/> increments its own grain <c>{prefix}-{worker}</c> over and over.</summary>
     public static CounterLoad OnFixedGrains(IClusterClient client, string prefix, int workers) =>
-        new(client, Enumerable.Range(0, workers).Select<int, Func<int, string>>(worker => _ => $"{prefix}-{worker}").ToList());
+        new(FixedKeys(prefix, workers), (_, key) => client.GetGrain<ICounterGrain>(key).Increment());
+
+    /// <summary>Like <see cref="OnFixedGrains"/>, but each worker calls through its own <see cref="ICounterRelayGrain"/>
+    /// (which lives on the client's gateway), so the counters are called grain to grain.</summary>
+    public static CounterLoad OnFixedGrainsThroughRelays(IClusterClient client, string prefix, int workers) =>
+        new(FixedKeys(prefix, workers), (worker, key) => client.GetGrain<ICounterRelayGrain>($"{prefix}-relay-{worker}").Increment(key));
 
     /// <summary>Each call goes to a grain never called before, <c>{prefix}-{worker}-{call}</c>: new activations all the time.</summary>
     public static CounterLoad OnFreshGrains(IClusterClient client, string prefix, int workers) =>
-        new(client, Enumerable.Range(0, workers).Select<int, Func<int, string>>(worker => call => $"{prefix}-{worker}-{call}").ToList());
+        new(Enumerable.Range(0, workers).Select<int, Func<int, string>>(worker => call => $"{prefix}-{worker}-{call}").ToList(),
+            (_, key) => client.GetGrain<ICounterGrain>(key).Increment());
+
+    private static List<Func<int, string>> FixedKeys(string prefix, int workers) =>
+        Enumerable.Range(0, workers).Select<int, Func<int, string>>(worker => _ => $"{prefix}-{worker}").ToList();
 
     /// <summary>Time since the load started; the clock of <see cref="CallFailure.StartedAt"/>.</summary>
     public TimeSpan Now => _clock.Elapsed;
@@ -75,7 +84,7 @@ public sealed class CounterLoad
     public static string Describe(IEnumerable<CallFailure> failures) =>
         string.Join("; ", failures.Select(static failure => $"{failure.GrainKey} at {failure.StartedAt.TotalSeconds:F2}s: {failure.Error.GetType().Name}: {failure.Error.Message}"));
 
-    private async Task RunAsync(IClusterClient client, Func<int, string> keyOfCall)
+    private async Task RunAsync(Func<int, string> keyOfCall, Func<string, Task<long>> increment)
     {
         for (var call = 0; !_stop.IsCancellationRequested; call++)
         {
@@ -83,7 +92,7 @@ public sealed class CounterLoad
             var startedAt = _clock.Elapsed;
             try
             {
-                var value = await client.GetGrain<ICounterGrain>(key).Increment();
+                var value = await increment(key);
                 var acked = _acked.AddOrUpdate(key, 1, static (_, count) => count + 1);
                 if (value != acked)
                     _failures.Enqueue(new CallFailure(key, startedAt, new InvalidOperationException($"Increment returned {value} after {acked} acknowledged increments.")));

@@ -50,13 +50,16 @@ public sealed class ProcessSilo : IAsyncDisposable
     /// <summary>Starts the process; it is running, not yet ready, when this returns.</summary>
     public static ProcessSilo Start(ProcessSiloSettings settings)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var launcher = settings.Launcher ?? [];
+        var start = new ProcessStartInfo(launcher.Count > 0 ? launcher[0] : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
+        foreach (var argument in launcher.Skip(1).Concat(launcher.Count > 0 ? ["dotnet"] : []))
+            start.ArgumentList.Add(argument);
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ClusterTestSilo.dll"));
         foreach (var argument in settings.Arguments())
             start.ArgumentList.Add(argument);

@@ -7,13 +7,16 @@ namespace QuantumScheduler.Cluster.Tests.Harness;
 /// <param name="Environment">Extra environment variables, e.g. <c>QuantumScheduler__Messaging__ResponseTimeout</c>.</param>
 /// <param name="SiloPort">The silo-to-silo port; 0 lets the silo pick a free one.</param>
 /// <param name="GatewayPort">The gateway port; 0 lets the silo pick a free one.</param>
+/// <param name="Launcher">A command the silo runs under (e.g. <c>ip netns exec ns</c>, which replaces itself with the
+/// silo, so the process id stays the silo's); none when null.</param>
 public sealed record ProcessSiloSettings(
     string Name,
     string ConnectionString,
     string ClusterId,
     IReadOnlyDictionary<string, string> Environment,
     int SiloPort = 0,
-    int GatewayPort = 0)
+    int GatewayPort = 0,
+    IReadOnlyList<string>? Launcher = null)
 {
     /// <summary>The command-line arguments after the program's path.</summary>
     public IEnumerable<string> Arguments() =>

@@ -44,6 +44,23 @@ public sealed class GracefulShutdownTests(ClusterDatabase database, ITestOutputH
         await StopUnderLoadAsync(leaving, load, client);
     }
 
+    [Fact]
+    public async Task Grain_calls_into_a_stopping_silo_are_resent_by_the_calling_silo_and_none_fails()
+    {
+        var silos = await _cluster.StartSilosAsync(3);
+        await using var client = await StartClientAsync(silos);
+        var load = CounterLoad.OnFixedGrainsThroughRelays(client.Client, "relayed", Workers);
+        await load.WaitForAckedCallsAsync(300, TimeSpan.FromSeconds(30));
+
+        var hosts = await Task.WhenAll(Enumerable.Range(0, Workers).Select(worker => client.Client.GetGrain<ICounterGrain>($"relayed-{worker}").GetSiloName()));
+        var leaving = silos.Where(silo => silo.Ready.Silo != client.CurrentGateway).MaxBy(silo => hosts.Count(host => host == silo.Name))!;
+        Assert.Contains(leaving.Name, hosts);
+        await StopUnderLoadAsync(leaving, load, client);
+
+        // The relays live on the gateway, which stays: every refusal was resent by the gateway silo's runtime, none by the client.
+        Assert.Equal(0, client.Retries);
+    }
+
     private async Task<TestClusterClient> StartClientAsync(IReadOnlyList<ProcessSilo> silos) =>
         await TestClusterClient.StartAsync(log, builder => builder.UseStaticGateways(silos.Select(static silo => silo.Ready.Gateway!).ToArray()));
 

@@ -68,3 +68,29 @@ public static class LocatedGrains
     public static ILocatedGrain Get<TGrain>(this IGrainFactory grains, string key) where TGrain : LocatedGrainBase =>
         grains.GetGrain<ILocatedGrain>(key, typeof(TGrain).FullName);
 }
+
+/// <summary>Its <see cref="ILocatedGrain.Echo"/> never finishes on its own (for calls that must be cut off).</summary>
+[PreferLocalPlacement]
+public sealed class SlowGrain(LocalSilo silo) : LocatedGrainBase(silo), ILocatedGrain
+{
+    public static readonly ConcurrentDictionary<string, bool> Started = new();
+
+    async Task<string> ILocatedGrain.Echo(string text)
+    {
+        Started[this.GetPrimaryKeyString()] = true;
+        await Task.Delay(Timeout.Infinite);
+        return text;
+    }
+}
+
+public interface IWorkerGrain : IGrainWithIntegerKey
+{
+    Task<string> GetSilo();
+}
+
+[StatelessWorker]
+[RandomPlacement]
+public sealed class WorkerGrain(LocalSilo silo) : Grain, IWorkerGrain
+{
+    public Task<string> GetSilo() => Task.FromResult(silo.Name);
+}

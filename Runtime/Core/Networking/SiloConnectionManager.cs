@@ -65,9 +65,6 @@ internal sealed partial class SiloConnectionManager : ISiloLifecycleParticipant,
     /// <summary>Raised after every successful handshake, dialled or accepted, with the peer's address.</summary>
     public event Action<SiloAddress>? SiloConnected;
 
-    /// <summary>Raised when the last link to a silo closed.</summary>
-    public event Action<SiloAddress>? SiloDisconnected;
-
     /// <summary>Listens on the silo port; an embedded silo (no silo port) has no transport and this does nothing.</summary>
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -231,7 +228,6 @@ internal sealed partial class SiloConnectionManager : ISiloLifecycleParticipant,
     {
         if (!_stopping.IsCancellationRequested)
             _messageCenter.OnSiloLost(remote, reason);
-        SiloDisconnected?.Invoke(remote);
     }
 
     private void OnMessage(IncomingMessage incoming)

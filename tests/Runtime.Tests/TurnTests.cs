@@ -70,4 +70,17 @@ public sealed class TurnTests(ClusterFixture fixture) : IClassFixture<ClusterFix
         Assert.True(stats.MaxInFlight > 1, $"expected interleaving, max in flight was {stats.MaxInFlight}");
         Assert.Equal(1, stats.MaxThreadsInside);
     }
+
+    [Fact]
+    public async Task A_running_always_interleave_call_does_not_hold_the_turn()
+    {
+        // As in Orleans: a long poll waiting inside an [AlwaysInterleave] method must not keep the call that ends it
+        // waiting, or the poll and the call would wait on each other until the poll's own timeout.
+        var grain = fixture.Grains.GetGrain<ILongPollGrain>(Guid.NewGuid().ToString());
+        var poll = grain.WaitForSignal(TimeSpan.FromSeconds(20));
+
+        await grain.Signal().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(await poll, "the long poll timed out: the signal waited for it to end");
+    }
 }

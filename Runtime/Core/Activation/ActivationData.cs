@@ -37,6 +37,10 @@ internal sealed partial class ActivationData : IGrainContext, IGrainActivationCo
     private List<GrainTimer>? _timers;
     private ActivationState _state = ActivationState.Activating;
     private int _running;
+    // Running [AlwaysInterleave] requests (and interleaving timer ticks) do not hold the turn: as in Orleans, they never
+    // keep another request waiting, so a long poll does not hold up the calls that would end it.
+    private int _runningInterleaved;
+    // Running read-only requests among those that hold the turn.
     private int _runningReadOnly;
     private long _lastActivity = Environment.TickCount64;
     private long _keepAliveUntil;
@@ -171,14 +175,17 @@ internal sealed partial class ActivationData : IGrainContext, IGrainActivationCo
     {
         if (_pendingDeactivation is not null)
             return false;
-        if (_running == 0)
+        if (RunningTurns == 0)
             return _waiting.Count == 0;
-        return MayInterleave(message) || (message.Options.HasFlag(InvokeMethodOptions.ReadOnly) && _running == _runningReadOnly && _waiting.Count == 0);
+        return MayInterleave(message) || (message.Options.HasFlag(InvokeMethodOptions.ReadOnly) && RunningTurns == _runningReadOnly && _waiting.Count == 0);
     }
 
     /// <summary>Whether the request at the head of the queue may start now.</summary>
     private bool CanStartQueued(Message message) =>
-        _running == 0 || MayInterleave(message) || (message.Options.HasFlag(InvokeMethodOptions.ReadOnly) && _running == _runningReadOnly);
+        RunningTurns == 0 || MayInterleave(message) || (message.Options.HasFlag(InvokeMethodOptions.ReadOnly) && RunningTurns == _runningReadOnly);
+
+    /// <summary>Running requests that hold the turn (all but the always-interleaving ones).</summary>
+    private int RunningTurns => _running - _runningInterleaved;
 
     private bool MayInterleave(Message message) =>
         GrainClass.IsReentrant
@@ -188,7 +195,9 @@ internal sealed partial class ActivationData : IGrainContext, IGrainActivationCo
     private void BeginRequest(Message message)
     {
         _running++;
-        if (message.Options.HasFlag(InvokeMethodOptions.ReadOnly))
+        if (message.Options.HasFlag(InvokeMethodOptions.AlwaysInterleave))
+            _runningInterleaved++;
+        else if (message.Options.HasFlag(InvokeMethodOptions.ReadOnly))
             _runningReadOnly++;
         if (message.KeepsActivationAlive)
             _lastActivity = Environment.TickCount64;
@@ -286,7 +295,9 @@ internal sealed partial class ActivationData : IGrainContext, IGrainActivationCo
         lock (_lock)
         {
             _running--;
-            if (message.Options.HasFlag(InvokeMethodOptions.ReadOnly))
+            if (message.Options.HasFlag(InvokeMethodOptions.AlwaysInterleave))
+                _runningInterleaved--;
+            else if (message.Options.HasFlag(InvokeMethodOptions.ReadOnly))
                 _runningReadOnly--;
             if (message.KeepsActivationAlive)
                 _lastActivity = Environment.TickCount64;

@@ -69,3 +69,36 @@ public sealed class NonReentrantProbeGrain : TurnProbeGrainBase, ITurnProbeGrain
 
 [Reentrant]
 public sealed class ReentrantProbeGrain : TurnProbeGrainBase, ITurnProbeGrain;
+
+/// <summary>A long poll: <see cref="WaitForSignal"/> interleaves and waits for a normal call, <see cref="Signal"/>.</summary>
+public interface ILongPollGrain : IGrainWithStringKey
+{
+    [AlwaysInterleave]
+    Task<bool> WaitForSignal(TimeSpan wait);
+
+    Task Signal();
+}
+
+public sealed class LongPollGrain : Grain, ILongPollGrain
+{
+    private readonly TaskCompletionSource _signal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async Task<bool> WaitForSignal(TimeSpan wait)
+    {
+        try
+        {
+            await _signal.Task.WaitAsync(wait);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    public Task Signal()
+    {
+        _signal.TrySetResult();
+        return Task.CompletedTask;
+    }
+}

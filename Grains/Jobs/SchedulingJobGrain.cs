@@ -29,7 +29,6 @@ namespace QuantumScheduler.Grains.Jobs;
 /// therefore charged once. <see cref="JobLifecycle"/> guards every state change, so a job ends exactly once.
 /// </remarks>
 [GrainType("schedulingjob")]
-[Reentrant]
 public sealed class SchedulingJobGrain(
     [PersistentState("job")] IPersistentState<JobRecord> state,
     BackendSelectorResolver strategies,
@@ -50,7 +49,6 @@ public sealed class SchedulingJobGrain(
 
     private readonly SchedulerOptions _options = options.Value;
     private readonly JobEventSignal _signal = new();
-    private readonly JobTurnGate _gate = new();
     private IGrainTimer? _timer;
     private bool _closed;
 
@@ -60,7 +58,7 @@ public sealed class SchedulingJobGrain(
 
     private bool Exists => Job.Submission is not null;
 
-    /// <summary>What readers may see: a job whose submit has been stored. The reentrant reads must not observe a
+    /// <summary>What readers may see: a job whose submit has been stored. The interleaving event polls must not observe a
     /// submit still being admitted (it may yet be refused and leave nothing).</summary>
     private bool Visible => Exists && state.RecordExists;
 
@@ -74,13 +72,8 @@ public sealed class SchedulingJobGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<JobSnapshot> SubmitAsync(JobSubmission submission)
-    {
-        using (await _gate.EnterAsync())
-            return await SubmitCoreAsync(submission);
-    }
 
-    private async Task<JobSnapshot> SubmitCoreAsync(JobSubmission submission)
+    public async Task<JobSnapshot> SubmitAsync(JobSubmission submission)
     {
         ArgumentNullException.ThrowIfNull(submission);
         var fingerprint = SubmissionFingerprint.Compute(submission);
@@ -155,13 +148,8 @@ public sealed class SchedulingJobGrain(
     public Task<JobResult?> GetResultAsync() =>
         Visible ? Task.FromResult(Job.State is JobState.Completed or JobState.Incomplete ? Job.Result : null) : throw NotFound();
 
-    public async Task<JobSnapshot> CancelAsync(string reason)
-    {
-        using (await _gate.EnterAsync())
-            return await CancelCoreAsync(reason);
-    }
 
-    private async Task<JobSnapshot> CancelCoreAsync(string reason)
+    public async Task<JobSnapshot> CancelAsync(string reason)
     {
         if (!Exists)
             throw NotFound();
@@ -206,13 +194,8 @@ public sealed class SchedulingJobGrain(
         }
     }
 
-    public async Task ReportProgressAsync(AttemptProgress progress)
-    {
-        using (await _gate.EnterAsync())
-            await ReportProgressCoreAsync(progress);
-    }
 
-    private async Task ReportProgressCoreAsync(AttemptProgress progress)
+    public async Task ReportProgressAsync(AttemptProgress progress)
     {
         if (!Exists || Job.State != JobState.Running || Job.CurrentAttempt is not { } attempt || attempt.Number != progress.Attempt)
             return;
@@ -234,13 +217,8 @@ public sealed class SchedulingJobGrain(
         await state.WriteStateAsync();
     }
 
-    public async Task CompleteAttemptAsync(AttemptOutcome outcome)
-    {
-        using (await _gate.EnterAsync())
-            await CompleteAttemptCoreAsync(outcome);
-    }
 
-    private async Task CompleteAttemptCoreAsync(AttemptOutcome outcome)
+    public async Task CompleteAttemptAsync(AttemptOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         if (!Exists || Job.State.IsTerminal())
@@ -289,13 +267,8 @@ public sealed class SchedulingJobGrain(
         }
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        using (await _gate.EnterAsync())
-            await ReceiveReminderCoreAsync(reminderName, status);
-    }
 
-    private async Task ReceiveReminderCoreAsync(string reminderName, TickStatus status)
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (!Exists)
         {
@@ -308,12 +281,6 @@ public sealed class SchedulingJobGrain(
             return;
         }
         await TickAsync();
-    }
-
-    private async Task TickGatedAsync()
-    {
-        using (await _gate.EnterAsync())
-            await TickAsync();
     }
 
     /// <summary>One step of the job's own progress: dispatch a queued job, check a running one's attempt, finish an ended one's duties.</summary>
@@ -704,7 +671,7 @@ public sealed class SchedulingJobGrain(
     private void Schedule(TimeSpan due)
     {
         _timer?.Dispose();
-        _timer = RegisterGrainTimer(static (self, _) => self.TickGatedAsync(), this, new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan));
+        _timer = RegisterGrainTimer(static (self, _) => self.TickAsync(), this, new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan));
     }
 
     private async Task UnregisterAsync(string reminderName)

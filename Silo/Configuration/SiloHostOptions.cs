@@ -15,4 +15,9 @@ public sealed class SiloHostOptions
     /// <summary>Where the SQLite database with grain state and reminders lives; created when missing.
     /// Default: <c>data</c> under the current directory.</summary>
     public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Which cluster this silo joins when it runs clustered (PostgreSQL and
+    /// <c>QuantumScheduler:Endpoints:SiloPort</c>): silos and clients of one cluster share a database and this id,
+    /// several clusters may share one database. Default: <c>default</c>.</summary>
+    public string ClusterId { get; set; } = "default";
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
+using QuantumScheduler.Runtime.Configuration;
 using QuantumScheduler.Silo.Storage;
 
 namespace QuantumScheduler.Silo.Configuration;
@@ -23,13 +24,20 @@ internal static class SiloStorageConfiguration
         var connectionString = Environment.GetEnvironmentVariable(ConnectionStringVariable) is { Length: > 0 } variable
             ? variable
             : builder.Configuration.GetConnectionString(ConnectionStringName);
+        var clustered = builder.Configuration.GetSection(EndpointOptions.SectionName).Get<EndpointOptions>()?.IsClustered ?? false;
         if (string.IsNullOrEmpty(connectionString))
-            return new EmbeddedStorage(host.DataDirectory);
+        {
+            // Silos of a cluster must share their grain directory and membership: a SQLite file cannot be shared.
+            return clustered
+                ? throw new OptionsValidationException(Options.DefaultName, typeof(SiloStorage),
+                    [$"{EndpointOptions.SectionName}:SiloPort is set, so the silo runs clustered, which needs PostgreSQL: set {Key} too."])
+                : new EmbeddedStorage(host.DataDirectory);
+        }
 
         var parsed = Parse(connectionString);
         var endpoint = $"{parsed.Host}:{parsed.Port}/{parsed.Database ?? parsed.Username ?? "(the user's database)"}";
         EnsureReachable(connectionString, endpoint);
-        return new PostgreSqlStorage(connectionString, endpoint);
+        return new PostgreSqlStorage(connectionString, endpoint, host.ClusterId, clustered);
     }
 
     private static NpgsqlConnectionStringBuilder Parse(string connectionString)

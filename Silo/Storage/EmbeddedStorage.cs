@@ -1,3 +1,4 @@
+using QuantumScheduler.Runtime.Hosting;
 using QuantumScheduler.Runtime.Storage.Sqlite;
 
 namespace QuantumScheduler.Silo.Storage;
@@ -7,9 +8,9 @@ internal sealed record EmbeddedStorage(string DataDirectory) : SiloStorage
 {
     public override string Description => $"SQLite {Path.Combine(DataDirectory, SqliteStorageOptions.DefaultFileName)}";
 
-    protected override void AddProviders(IServiceCollection services)
+    protected override void AddProviders(ISiloBuilder silo)
     {
-        services.AddSqliteGrainStorageAsDefault(options => options.DataDirectory = DataDirectory);
-        services.AddSqliteReminders(options => options.DataDirectory = DataDirectory);
+        silo.Services.AddSqliteGrainStorageAsDefault(options => options.DataDirectory = DataDirectory);
+        silo.Services.AddSqliteReminders(options => options.DataDirectory = DataDirectory);
     }
 }

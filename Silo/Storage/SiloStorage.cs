@@ -8,15 +8,15 @@ internal abstract record SiloStorage
     /// <summary>What the start-up log says about the storage. Never contains a password.</summary>
     public abstract string Description { get; }
 
-    /// <summary>Registers the providers and the reminder service on <paramref name="silo"/>.</summary>
+    /// <summary>Registers the providers (and, clustered, membership and the directory) and the reminder service on <paramref name="silo"/>.</summary>
     public ISiloBuilder AddTo(ISiloBuilder silo)
     {
-        AddProviders(silo.Services);
+        AddProviders(silo);
         return silo.AddReminders();
     }
 
     // Sealed so no record prints its members: a connection string holds the password.
     public sealed override string ToString() => Description;
 
-    protected abstract void AddProviders(IServiceCollection services);
+    protected abstract void AddProviders(ISiloBuilder silo);
 }

@@ -27,7 +27,7 @@ public sealed class SiloPostgreSqlTests(PostgreSqlServer server) : IClassFixture
         {
             var listening = await first.WaitForOutput("Listening on");
             Assert.Contains($"storage: PostgreSQL 127.0.0.1:{server.Port}/{database} (grain state and reminders;", listening);
-            Assert.Contains("membership and grain directory stay local", listening);
+            Assert.Contains("a single silo: set QuantumScheduler:Endpoints:SiloPort", listening);
             Assert.Equal(1, await Probes(http, first));
             Assert.Equal(2, await Probes(http, first));
             Assert.Equal(0, await first.InterruptAndWait());
@@ -40,6 +40,45 @@ public sealed class SiloPostgreSqlTests(PostgreSqlServer server) : IClassFixture
         Assert.Equal(0, await second.InterruptAndWait());
 
         Assert.False(File.Exists(Path.Combine(_directory, "data", "quantum-scheduler.db")), "no SQLite file when PostgreSQL is configured");
+    }
+
+    [Fact]
+    public async Task With_a_silo_port_two_silo_processes_form_one_cluster_in_postgresql_and_the_leaver_is_marked_dead()
+    {
+        var connectionString = await server.CreateDatabaseAsync();
+        Dictionary<string, string> Clustered(string name) => new()
+        {
+            [ConnectionStringVariable] = connectionString,
+            ["QuantumScheduler__Endpoints__SiloPort"] = "0",
+            ["QuantumScheduler__Silo__SiloName"] = name,
+        };
+        using var http = new HttpClient();
+        await using var alpha = SiloProcess.Start(_directory, Clustered("alpha"));
+        var listening = await alpha.WaitForOutput("Listening on");
+        Assert.Contains("membership and grain directory of cluster 'default'", listening);
+        await using var beta = SiloProcess.Start(_directory, Clustered("beta"));
+        await beta.WaitForOutput("Listening on");
+
+        Assert.Equal(2, await Count(connectionString, "SELECT count(*) FROM membership WHERE status = 3"));
+        // Each silo's probe grain is placed on either silo (random placement) and registered once in the shared directory.
+        Assert.Equal(1, await Probes(http, alpha));
+        Assert.Equal(1, await Probes(http, beta));
+        Assert.Equal(2, await Probes(http, alpha));
+        Assert.Equal(2, await Count(connectionString, "SELECT count(*) FROM grain_directory WHERE grain_id LIKE 'healthprobe%'"));
+
+        Assert.Equal(0, await beta.InterruptAndWait());
+        Assert.Equal(1, await Count(connectionString, "SELECT count(*) FROM membership WHERE status = 3"));
+        Assert.Equal(1, await Count(connectionString, "SELECT count(*) FROM membership WHERE status = 6"));
+        Assert.Equal(0, await alpha.InterruptAndWait());
+    }
+
+    [Fact]
+    public async Task A_silo_port_without_postgresql_is_a_configuration_error()
+    {
+        await using var silo = SiloProcess.Start(_directory, new Dictionary<string, string> { ["QuantumScheduler__Endpoints__SiloPort"] = "0" });
+
+        Assert.Equal(2, await silo.WaitForExit());
+        Assert.Contains("QuantumScheduler:Endpoints:SiloPort is set, so the silo runs clustered, which needs PostgreSQL", string.Join('\n', silo.Errors));
     }
 
     [Fact]
@@ -92,6 +131,14 @@ public sealed class SiloPostgreSqlTests(PostgreSqlServer server) : IClassFixture
     {
         using var health = JsonDocument.Parse(await http.GetStringAsync($"{silo.Url}/health"));
         return health.RootElement.GetProperty("probes").GetInt64();
+    }
+
+    private static async Task<long> Count(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>The probe grain's row, read straight from PostgreSQL: proof the state went there, not to SQLite.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QuantumScheduler.Runtime.Client.Gateways;
+using QuantumScheduler.Runtime.Configuration;
 using QuantumScheduler.Runtime.GrainDirectory;
 using QuantumScheduler.Runtime.Networking;
 
@@ -13,8 +14,8 @@ namespace QuantumScheduler.Runtime.Client.Messaging;
 /// </summary>
 internal sealed partial class GatewayConnector : IAsyncDisposable
 {
-    /// <summary>Frames bigger than this are refused; the silo transport's default limit.</summary>
-    private const int MaxFrameSize = 16 * 1024 * 1024;
+    /// <summary>Frames bigger than this are refused: the silo transport's default limit, which gateways use too.</summary>
+    private static readonly int MaxFrameSize = new TransportOptions().MaxFrameSize;
 
     private readonly GatewayManager _gateways;
     private readonly ClusterManifest _manifest;

@@ -127,35 +127,38 @@ internal sealed class GrainReferenceRuntime : IGrainReferenceRuntime
         var caller = RuntimeCallContext.CurrentMessage;
         var timeout = request.ResponseTimeout ?? _responseTimeout;
         var expiresAt = Deadline(timeout);
-        var pending = SendOnce(reference, request, caller, timeout, expiresAt);
-        if (pending.IsCompletedSuccessfully && !IsRefusal(pending.Result))
+        var (message, pending) = SendOnce(reference, request, caller, timeout, expiresAt);
+        if (pending.IsCompletedSuccessfully && !IsRemoteRefusal(message, pending.Result))
             return pending;
-        return ResendRefusedAsync(pending, reference, request, caller, timeout, expiresAt);
+        return ResendRefusedAsync(message, pending, reference, request, caller, timeout, expiresAt);
     }
 
     /// <summary>
-    /// Resends a call that a silo refused without running it (stopping, or gone for a newer generation): the router has
-    /// dropped the stale location by then, so the next attempt re-resolves the directory and may place the grain anew.
+    /// Resends a call that another silo refused without running it (it is stopping): the router has dropped the stale
+    /// location by then, so the next attempt re-resolves the directory and, once the grain has left, places it anew.
     /// Only while this silo itself takes calls (a stopping silo refuses its own calls too), and within the call's deadline.
+    /// Failures raised by this silo's own transport (a full send queue, an unreachable silo) are not resent: they are
+    /// back-pressure and failure detection's business.
     /// </summary>
-    private async ValueTask<Response> ResendRefusedAsync(ValueTask<Response> pending, GrainReference reference, IInvokable request, Message? caller, TimeSpan timeout, long expiresAt)
+    private async ValueTask<Response> ResendRefusedAsync(Message message, ValueTask<Response> pending, GrainReference reference, IInvokable request, Message? caller, TimeSpan timeout, long expiresAt)
     {
         var pause = FirstResendDelay;
         while (true)
         {
             var response = await pending;
-            if (!IsRefusal(response) || !_silo.IsAcceptingCalls || Environment.TickCount64 + (long)pause.TotalMilliseconds >= expiresAt
+            if (!IsRemoteRefusal(message, response) || !_silo.IsAcceptingCalls || Environment.TickCount64 + (long)pause.TotalMilliseconds >= expiresAt
                 || request.CancellationToken.IsCancellationRequested)
                 return response;
             await Task.Delay(pause);
             pause = pause * 2 < MaxResendDelay ? pause * 2 : MaxResendDelay;
-            pending = SendOnce(reference, request, caller, timeout, expiresAt);
+            (message, pending) = SendOnce(reference, request, caller, timeout, expiresAt);
         }
     }
 
-    private static bool IsRefusal(Response response) => response.Exception is SiloUnavailableException { IsRetryable: true };
+    private static bool IsRemoteRefusal(Message message, Response response) =>
+        message.RespondingSilo is not null && response.Exception is SiloUnavailableException { IsRetryable: true };
 
-    private ValueTask<Response> SendOnce(GrainReference reference, IInvokable request, Message? caller, TimeSpan timeout, long expiresAt)
+    private (Message Message, ValueTask<Response> Pending) SendOnce(GrainReference reference, IInvokable request, Message? caller, TimeSpan timeout, long expiresAt)
     {
         var oneWay = request.Options.HasFlag(InvokeMethodOptions.OneWay);
         var token = request.CancellationToken;
@@ -181,7 +184,7 @@ internal sealed class GrainReferenceRuntime : IGrainReferenceRuntime
         if (oneWay)
         {
             _messageCenter.SendRequest(message);
-            return ValueTask.FromResult(Response.Completed);
+            return (message, ValueTask.FromResult(Response.Completed));
         }
 
         var callback = new ResponseCallback(message, timeout);
@@ -189,7 +192,7 @@ internal sealed class GrainReferenceRuntime : IGrainReferenceRuntime
         if (token.CanBeCanceled)
             callback.RegisterCancellation(token, CancelAction, (_messageCenter, message));
         _messageCenter.SendRequest(message);
-        return callback.Task;
+        return (message, callback.Task);
     }
 
     private static long Deadline(TimeSpan timeout)

@@ -83,6 +83,10 @@ public sealed class Message
     /// <summary>A timer tick or lifecycle step: not copied, not filtered, not counted as a grain call.</summary>
     internal bool IsLocalOnly { get; init; }
 
+    /// <summary>The silo whose response completed this request; null when it completed here (a local activation, or a
+    /// failure raised by this silo's transport). A refusal from another silo is what the caller's runtime resends.</summary>
+    internal SiloAddress? RespondingSilo { get; set; }
+
     /// <summary>Whether running this message counts as activity for idle collection.</summary>
     internal bool KeepsActivationAlive { get; init; } = true;
 

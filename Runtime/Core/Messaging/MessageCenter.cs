@@ -96,6 +96,7 @@ internal sealed class MessageCenter(IServiceProvider services, ResponseCallbacks
         if (!callbacks.TryTake(messageId, out var callback))
             return;
         Router?.OnResponse(callback.Request, respondingSilo, response);
+        callback.Request.RespondingSilo = respondingSilo;
         callback.TryComplete(response);
     }
 

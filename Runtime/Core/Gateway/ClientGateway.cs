@@ -29,7 +29,7 @@ internal sealed partial class ClientGateway : ISiloLifecycleParticipant, IAsyncD
     private readonly EndpointOptions _endpoint;
     private readonly TransportOptions _transport;
     private readonly ILogger<ClientGateway> _logger;
-    private Socket? _listener;
+    private TcpAcceptor? _listener;
     private volatile bool _leaving;
 
     public ClientGateway(
@@ -68,26 +68,12 @@ internal sealed partial class ClientGateway : ISiloLifecycleParticipant, IAsyncD
         if (_endpoint.GatewayPort is not { } configuredPort)
             return Task.CompletedTask;
         var host = _endpoint.AdvertisedHost;
-        var bindAddress = IPAddress.TryParse(host, out var address) ? address : IPAddress.IPv6Any;
-        var listener = new Socket(bindAddress.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        if (bindAddress.Equals(IPAddress.IPv6Any))
-            listener.DualMode = true;
-        try
-        {
-            listener.Bind(new IPEndPoint(bindAddress, configuredPort));
-            listener.Listen(512);
-        }
-        catch (SocketException exception)
-        {
-            listener.Dispose();
-            throw new InvalidOperationException(
-                $"Silo {_silo.Name} cannot listen for clients on {host}:{configuredPort} ({EndpointOptions.SectionName}:GatewayPort): {exception.Message}", exception);
-        }
+        var listener = TcpAcceptor.Start(host, configuredPort, "client",
+            reason => $"Silo {_silo.Name} cannot listen for clients on {host}:{configuredPort} ({EndpointOptions.SectionName}:GatewayPort): {reason}",
+            AcceptAsync, _logger, _stopping.Token);
         _listener = listener;
-        var port = ((IPEndPoint)listener.LocalEndPoint!).Port;
-        Endpoint = new SiloEndpoint(host, port);
+        Endpoint = new SiloEndpoint(host, listener.Port);
         LogListening(_logger, _silo.Name, Endpoint.Value.ToString());
-        _ = AcceptLoopAsync(listener);
         return Task.CompletedTask;
     }
 
@@ -131,26 +117,6 @@ internal sealed partial class ClientGateway : ISiloLifecycleParticipant, IAsyncD
         _listener?.Dispose();
         foreach (var client in _clients.Keys)
             client.Connection.Close(null);
-    }
-
-    private async Task AcceptLoopAsync(Socket listener)
-    {
-        while (!_stopping.IsCancellationRequested)
-        {
-            Socket socket;
-            try
-            {
-                socket = await listener.AcceptAsync(_stopping.Token).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                if (_stopping.IsCancellationRequested)
-                    return;
-                LogAcceptFailed(_logger, exception.Message);
-                continue;
-            }
-            _ = AcceptAsync(socket);
-        }
     }
 
     private async Task AcceptAsync(Socket socket)
@@ -204,6 +170,4 @@ internal sealed partial class ClientGateway : ISiloLifecycleParticipant, IAsyncD
     [LoggerMessage(Level = LogLevel.Warning, Message = "A client connection from {Remote} failed its handshake: {Reason}")]
     private static partial void LogHandshakeFailed(ILogger logger, string remote, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Accepting a client connection failed: {Reason}")]
-    private static partial void LogAcceptFailed(ILogger logger, string reason);
 }

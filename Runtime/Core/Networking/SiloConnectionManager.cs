@@ -33,7 +33,7 @@ internal sealed partial class SiloConnectionManager : ISiloLifecycleParticipant,
     private readonly EndpointOptions _endpoint;
     private readonly TransportOptions _options;
     private readonly ILogger<SiloConnectionManager> _logger;
-    private Socket? _listener;
+    private TcpAcceptor? _listener;
     private Timer? _statisticsTimer;
     private long _nextProbeId;
 
@@ -71,26 +71,12 @@ internal sealed partial class SiloConnectionManager : ISiloLifecycleParticipant,
         if (!_endpoint.IsClustered)
             return Task.CompletedTask;
         var host = _endpoint.AdvertisedHost;
-        var bindAddress = IPAddress.TryParse(host, out var address) ? address : IPAddress.IPv6Any;
-        var listener = new Socket(bindAddress.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        if (bindAddress.Equals(IPAddress.IPv6Any))
-            listener.DualMode = true;
-        try
-        {
-            listener.Bind(new IPEndPoint(bindAddress, _endpoint.SiloPort ?? 0));
-            listener.Listen(512);
-        }
-        catch (SocketException exception)
-        {
-            listener.Dispose();
-            throw new InvalidOperationException(
-                $"Silo {_localSilo.Name} cannot listen on {host}:{_endpoint.SiloPort} ({EndpointOptions.SectionName}:SiloPort): {exception.Message}", exception);
-        }
-        _listener = listener;
-        var port = ((IPEndPoint)listener.LocalEndPoint!).Port;
+        _listener = TcpAcceptor.Start(host, _endpoint.SiloPort ?? 0, "silo",
+            reason => $"Silo {_localSilo.Name} cannot listen on {host}:{_endpoint.SiloPort} ({EndpointOptions.SectionName}:SiloPort): {reason}",
+            AcceptAsync, _logger, _stopping.Token);
+        var port = _listener.Port;
         _localSilo.BindEndpoint(host, port);
         LogListening(_logger, _localSilo.Name, _localSilo.Address.ToString(), _endpoint.SiloPort == 0 ? " (a free port was picked)" : "");
-        _ = AcceptLoopAsync(listener);
         _statisticsTimer = new Timer(static state => ((SiloConnectionManager)state!).PublishStatistics(), this, _options.StatisticsPeriod, _options.StatisticsPeriod);
         return Task.CompletedTask;
     }
@@ -265,26 +251,6 @@ internal sealed partial class SiloConnectionManager : ISiloLifecycleParticipant,
         _connections.GetOrAdd(endpoint, static (endpoint, manager) =>
             new SiloConnection(endpoint, manager, manager._options, manager._logger, manager._stopping.Token), this);
 
-    private async Task AcceptLoopAsync(Socket listener)
-    {
-        while (!_stopping.IsCancellationRequested)
-        {
-            Socket socket;
-            try
-            {
-                socket = await listener.AcceptAsync(_stopping.Token);
-            }
-            catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                if (_stopping.IsCancellationRequested)
-                    return;
-                LogAcceptFailed(_logger, exception.Message);
-                continue;
-            }
-            _ = AcceptAsync(socket);
-        }
-    }
-
     private async Task AcceptAsync(Socket socket)
     {
         try
@@ -324,8 +290,6 @@ internal sealed partial class SiloConnectionManager : ISiloLifecycleParticipant,
     [LoggerMessage(Level = LogLevel.Warning, Message = "A silo connection from {Remote} failed its handshake: {Reason}")]
     private static partial void LogHandshakeFailed(ILogger logger, string remote, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Accepting a silo connection failed: {Reason}")]
-    private static partial void LogAcceptFailed(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Dropped the response to message #{MessageId} for silo {Target}: {Reason}")]
     private static partial void LogResponseDropped(ILogger logger, long messageId, string target, string reason);

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -169,5 +168,4 @@ internal sealed partial class ClientGateway : ISiloLifecycleParticipant, IAsyncD
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A client connection from {Remote} failed its handshake: {Reason}")]
     private static partial void LogHandshakeFailed(ILogger logger, string remote, string reason);
-
 }

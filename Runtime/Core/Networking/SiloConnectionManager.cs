@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -291,7 +290,6 @@ internal sealed partial class SiloConnectionManager : ISiloLifecycleParticipant,
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A silo connection from {Remote} failed its handshake: {Reason}")]
     private static partial void LogHandshakeFailed(ILogger logger, string remote, string reason);
-
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Dropped the response to message #{MessageId} for silo {Target}: {Reason}")]
     private static partial void LogResponseDropped(ILogger logger, long messageId, string target, string reason);

@@ -23,7 +23,6 @@ internal sealed class MessageCenter(IServiceProvider services, ResponseCallbacks
     private MessageRouter? _router;
     private SiloConnectionManager? _transport;
     private int _clusterResolved;
-    private readonly ForwardedRequests _forwarded = new();
 
     // Resolved on first use: the catalog's activations, the router and the transport depend on this message center.
     private Catalog Catalog => _catalog ??= services.GetRequiredService<Catalog>();
@@ -118,32 +117,14 @@ internal sealed class MessageCenter(IServiceProvider services, ResponseCallbacks
 
     /// <summary>The last connection to <paramref name="lost"/> closed (or it was declared dead): calls waiting for it fail
     /// now rather than at their timeout, since their responses can no longer arrive on that connection.</summary>
-    public void OnSiloLost(SiloAddress lost, Exception? reason)
-    {
-        Exception Lost(Message request) => new SiloUnavailableException(
-            $"The connection to silo {lost} was lost ({reason?.Message ?? "closed by the peer"}) while {request.InterfaceType.Name}.{request.MethodName} on {request.TargetGrain} waited for its response; the call may or may not have run.", mayHaveRun: true);
-        callbacks.FailWhere(request => request.TargetSilo == lost, Lost);
-        AnswerForwardedTo(target => target == lost, Lost);
-    }
+    public void OnSiloLost(SiloAddress lost, Exception? reason) =>
+        callbacks.FailWhere(request => request.TargetSilo == lost, request => new SiloUnavailableException(
+            $"The connection to silo {lost} was lost ({reason?.Message ?? "closed by the peer"}) while {request.InterfaceType.Name}.{request.MethodName} on {request.TargetGrain} waited for its response; the call may or may not have run.", mayHaveRun: true));
 
     /// <summary>Fails the calls waiting for silos that <paramref name="snapshot"/> declares dead.</summary>
-    public void FailCallsTo(Membership.ClusterMembershipSnapshot snapshot)
-    {
-        static Exception Dead(Message request) => new SiloUnavailableException(
-            $"Silo {request.TargetSilo} was declared dead while {request.InterfaceType.Name}.{request.MethodName} on {request.TargetGrain} waited for its response; the call may or may not have run.", mayHaveRun: true);
-        callbacks.FailWhere(request => request.TargetSilo is { } target && snapshot.IsDead(target), Dead);
-        AnswerForwardedTo(snapshot.IsDead, Dead);
-    }
-
-    /// <summary>Remembers a request forwarded for another silo to <paramref name="target"/>, so its sender is answered if
-    /// <paramref name="target"/> is lost before it answers.</summary>
-    public void OnForwarded(Message request, SiloAddress target) => _forwarded.Add(request, target);
-
-    private void AnswerForwardedTo(Func<SiloAddress, bool> isLost, Func<Message, Exception> error)
-    {
-        foreach (var request in _forwarded.TakeWhere(isLost))
-            Transport.SendResponse(request, Response.FromException(error(request)));
-    }
+    public void FailCallsTo(Membership.ClusterMembershipSnapshot snapshot) =>
+        callbacks.FailWhere(request => request.TargetSilo is { } target && snapshot.IsDead(target), request => new SiloUnavailableException(
+            $"Silo {request.TargetSilo} was declared dead while {request.InterfaceType.Name}.{request.MethodName} on {request.TargetGrain} waited for its response; the call may or may not have run.", mayHaveRun: true));
 
     /// <summary>The caller cancelled: a request that has not started is dropped and the caller gets
     /// <see cref="OperationCanceledException"/>; a running one has its token cancelled.</summary>

@@ -121,8 +121,6 @@ internal sealed partial class SiloConnectionManager : ISiloLifecycleParticipant,
             return;
         }
         message.TargetSilo = target;
-        if (message.SendingSilo is { } sender && sender != LocalAddress)
-            _messageCenter.OnForwarded(message, target);
         var outgoing = new OutgoingFrame(frame, target.Generation, isRequest: true,
             exception => _messageCenter.Reject(message, exception, "silo-unreachable"));
         if (!GetConnection(SiloEndpoint.Of(target)).TryEnqueueRequest(outgoing))

@@ -10,7 +10,9 @@ namespace QuantumScheduler.Runtime.Client.Messaging;
 /// <summary>
 /// The client's connection to one gateway: sends requests, matches responses and rejections to them by message id,
 /// and when the connection closes tells each waiting call whether its request had left this process (it may have run:
-/// <see cref="CallOutcomeKind.Lost"/>) or not (<see cref="CallOutcomeKind.NotSent"/>).
+/// <see cref="CallOutcomeKind.Lost"/>) or not (<see cref="CallOutcomeKind.NotSent"/>). When the gateway announces that
+/// it is leaving, later requests are not sent (they go through another gateway) and the acknowledgement is queued
+/// behind the ones already sent, which the gateway still answers.
 /// </summary>
 internal sealed class GatewayConnection
 {
@@ -19,6 +21,9 @@ internal sealed class GatewayConnection
     private readonly SiloAddress _client;
     private readonly ConcurrentDictionary<long, PendingCall> _pending = new();
     private readonly TaskCompletionSource<IReadOnlyList<GrainManifestEntry>> _manifest = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _leaving = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Orders sends against the leaving acknowledgement: a request is either queued before it, or not sent.
+    private readonly Lock _sendLock = new();
 
     private GatewayConnection(FramedConnection connection, SiloEndpoint endpoint, SiloAddress gateway, SiloAddress client, MessageFrameCodec codec)
     {
@@ -36,6 +41,12 @@ internal sealed class GatewayConnection
     public SiloAddress Gateway { get; }
 
     public bool IsClosed => _connection.IsClosed;
+
+    /// <summary>True once the gateway announced that it is leaving: no request is sent through it any more.</summary>
+    public bool IsLeaving => _leaving.Task.IsCompleted;
+
+    /// <summary>Completes when the gateway announces that it is leaving.</summary>
+    public Task Leaving => _leaving.Task;
 
     /// <summary>Completes with the reason once the connection is closed.</summary>
     public Task<Exception?> Closed => _connection.Closed;
@@ -90,13 +101,32 @@ internal sealed class GatewayConnection
             _pending.TryRemove(request.Id, out _);
             throw;
         }
-        if (!_connection.TrySend(frame, pending.MarkSent) || _connection.IsClosed)
+        bool queued;
+        lock (_sendLock)
+            queued = !IsLeaving && _connection.TrySend(frame, pending.MarkSent);
+        if (!queued)
+        {
+            if (IsLeaving)
+                frame.Return();
+            Complete(request.Id, new CallOutcome(CallOutcomeKind.NotSent, Reason: IsLeaving ? $"gateway {Gateway} is leaving" : "the connection is closed"));
+        }
+        else if (_connection.IsClosed)
             Complete(request.Id, pending.WasSent ? new CallOutcome(CallOutcomeKind.Lost, Reason: "the connection closed") : new CallOutcome(CallOutcomeKind.NotSent, Reason: "the connection is closed"));
         return pending.Task;
     }
 
-    /// <summary>Sends a one-way request; false when the connection is closed (it was not sent).</summary>
-    public bool SendOneWay(Message request) => _connection.TrySend(_codec.EncodeRequest(request, _client, Gateway));
+    /// <summary>Sends a one-way request; false when the connection is closed or its gateway is leaving (it was not sent).</summary>
+    public bool SendOneWay(Message request)
+    {
+        var frame = _codec.EncodeRequest(request, _client, Gateway);
+        lock (_sendLock)
+        {
+            if (!IsLeaving)
+                return _connection.TrySend(frame);
+        }
+        frame.Return();
+        return false;
+    }
 
     /// <summary>Stops waiting for <paramref name="messageId"/> (timed out or cancelled); a late response is dropped.</summary>
     public void Forget(long messageId) => _pending.TryRemove(messageId, out _);
@@ -122,6 +152,13 @@ internal sealed class GatewayConnection
                 var incoming = _codec.Decode(payload);
                 if (incoming.Response is { } response)
                     Complete(incoming.Id, new CallOutcome(CallOutcomeKind.Completed, response));
+                break;
+            case FrameType.Leaving:
+                lock (_sendLock)
+                {
+                    if (_leaving.TrySetResult())
+                        _connection.TrySend(ControlFrames.LeavingAck(ControlFrames.ReadGeneration(payload)));
+                }
                 break;
             case FrameType.GatewayRejection:
                 var (messageId, leaving, reason) = GatewayFrames.ReadRejection(payload);

@@ -42,12 +42,12 @@ internal sealed partial class GatewayConnector : IAsyncDisposable
     /// <exception cref="SiloUnavailableException">No gateway answered in time; a call waiting for this did not run.</exception>
     public async ValueTask<GatewayConnection> GetConnectionAsync(MessageFrameCodec codec, DateTime deadline, CancellationToken cancellationToken)
     {
-        if (_current is { IsClosed: false } current)
+        if (_current is { IsClosed: false, IsLeaving: false } current)
             return current;
         await _connecting.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return _current is { IsClosed: false } connected ? connected : await ConnectAsync(codec, deadline, cancellationToken).ConfigureAwait(false);
+            return _current is { IsClosed: false, IsLeaving: false } connected ? connected : await ConnectAsync(codec, deadline, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -110,14 +110,15 @@ internal sealed partial class GatewayConnector : IAsyncDisposable
         }
     }
 
-    /// <summary>Forgets a connection the gateway closed, so the next call reconnects at once.</summary>
+    /// <summary>Forgets a connection the gateway closed or announced it is leaving, so the next call goes elsewhere at once.</summary>
     private async Task WatchAsync(GatewayConnection connection)
     {
-        var reason = await connection.Closed.ConfigureAwait(false);
+        await Task.WhenAny(connection.Closed, connection.Leaving).ConfigureAwait(false);
+        var reason = connection.IsLeaving ? "the gateway is leaving" : (await connection.Closed.ConfigureAwait(false))?.Message ?? "closed by the gateway";
         if (Interlocked.CompareExchange(ref _current, null, connection) == connection)
         {
-            LogDisconnected(_logger, connection.Gateway.ToString(), reason?.Message ?? "closed by the gateway");
-            _gateways.MarkFailed(connection.Endpoint, reason?.Message ?? "closed by the gateway");
+            LogDisconnected(_logger, connection.Gateway.ToString(), reason);
+            _gateways.MarkFailed(connection.Endpoint, reason);
         }
     }
 
@@ -138,7 +139,7 @@ internal sealed partial class GatewayConnector : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Information, Message = "Connected to gateway {Gateway}; the cluster has {GrainClassCount} grain classes.")]
     private static partial void LogConnected(ILogger logger, string gateway, int grainClassCount);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The connection to gateway {Gateway} closed: {Reason}.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stopped using gateway {Gateway}: {Reason}.")]
     private static partial void LogDisconnected(ILogger logger, string gateway, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the gateway list failed: {Reason}")]

@@ -74,6 +74,7 @@ internal sealed class RuntimeOptionsValidator :
         Positive(failures, section, nameof(options.ConnectTimeout), options.ConnectTimeout);
         Positive(failures, section, nameof(options.ReconnectBaseDelay), options.ReconnectBaseDelay);
         Positive(failures, section, nameof(options.ReconnectMaxDelay), options.ReconnectMaxDelay);
+        Positive(failures, section, nameof(options.LeaveTimeout), options.LeaveTimeout);
         Positive(failures, section, nameof(options.StatisticsPeriod), options.StatisticsPeriod);
         if (options.ReconnectMaxDelay < options.ReconnectBaseDelay)
             failures.Add($"{section}:ReconnectMaxDelay ({options.ReconnectMaxDelay}) must not be below {section}:ReconnectBaseDelay ({options.ReconnectBaseDelay}).");

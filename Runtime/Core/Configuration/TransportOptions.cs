@@ -33,6 +33,11 @@ public sealed class TransportOptions
     /// before it fails. Default: 3.</summary>
     public int MaxForwardCount { get; set; } = 3;
 
+    /// <summary>How long a leaving silo waits for every connected silo to acknowledge its departure (after which no
+    /// request can still be on its way to it) and for what it queued to be written, before it closes its connections.
+    /// A silo that does not answer in time (cut off, or dead) is not waited for further. Default: 5 seconds.</summary>
+    public TimeSpan LeaveTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Most entries in this silo's cache of where grains live; beyond it a tenth is evicted. Default: 100,000.</summary>
     public int DirectoryCacheSize { get; set; } = 100_000;
 }

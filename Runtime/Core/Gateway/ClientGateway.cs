@@ -12,8 +12,9 @@ namespace QuantumScheduler.Runtime.Gateway;
 /// <summary>
 /// The silo's door for external clients (<see cref="EndpointOptions.GatewayPort"/>): accepts their connections, sends
 /// each the cluster's grain manifest and runs their requests in the cluster. When the silo stops it leaves gracefully:
-/// new requests are refused as not run (the client resends them through another gateway), requests in flight are
-/// answered, and only then are the connections closed. A silo without a gateway port runs none of this.
+/// it tells every client it is leaving (they send their next calls through another gateway), refuses new requests as
+/// not run, answers those in flight, and closes a connection only once its client has acknowledged the departure, so
+/// no request can be on its way when the connection closes. A silo without a gateway port runs none of this.
 /// </summary>
 internal sealed partial class ClientGateway : ISiloLifecycleParticipant, IAsyncDisposable
 {
@@ -82,6 +83,8 @@ internal sealed partial class ClientGateway : ISiloLifecycleParticipant, IAsyncD
         if (_listener is null)
             return;
         _leaving = true;
+        foreach (var client in _clients.Keys)
+            client.AnnounceLeaving();
         LogLeaving(_logger, _silo.Name, _clients.Count, _clients.Keys.Sum(static client => client.InFlight));
         // Polled: this runs once per silo life, and a few milliseconds of lag do not matter while grains still run.
         while (_clients.Keys.Any(static client => client.InFlight > 0))
@@ -98,14 +101,24 @@ internal sealed partial class ClientGateway : ISiloLifecycleParticipant, IAsyncD
         }
     }
 
-    /// <summary>Closes every client connection once what is queued for it is written.</summary>
+    /// <summary>Closes every client connection once its client acknowledged the departure and what is queued for it is
+    /// written, within <see cref="TransportOptions.LeaveTimeout"/>.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (_listener is null)
             return;
         await _stopping.CancelAsync().ConfigureAwait(false);
         _listener.Dispose();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        using var timeout = new CancellationTokenSource(_transport.LeaveTimeout);
+        try
+        {
+            while (_clients.Keys.Any(static client => !client.IsLeavingAcknowledged && !client.Connection.IsClosed))
+                await Task.Delay(DrainPollPeriod, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            LogLeavingUnacknowledged(_logger, _silo.Name, _clients.Keys.Count(static client => !client.IsLeavingAcknowledged));
+        }
         await Task.WhenAll(_clients.Keys.Select(client => client.Connection.CloseAfterQueuedAsync(timeout.Token))).ConfigureAwait(false);
     }
 
@@ -130,6 +143,9 @@ internal sealed partial class ClientGateway : ISiloLifecycleParticipant, IAsyncD
             var clientConnection = new GatewayClientConnection(connection, client, this, _codec, _invoker, _silo, _logger);
             _clients[clientConnection] = 0;
             connection.TrySend(GatewayFrames.Manifest(Manifest()));
+            // A client that connects while the gateway leaves hears it at once (announcing twice is harmless).
+            if (_leaving)
+                clientConnection.AnnounceLeaving();
             connection.Start(clientConnection.OnFrame);
             LogClientConnected(_logger, _silo.Name, client.ToString());
             var reason = await connection.Closed.ConfigureAwait(false);
@@ -159,6 +175,9 @@ internal sealed partial class ClientGateway : ISiloLifecycleParticipant, IAsyncD
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Gateway {SiloName} stopped waiting for client requests in flight; {InFlight} were not answered.")]
     private static partial void LogDrainIncomplete(ILogger logger, string siloName, int inFlight);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Gateway {SiloName} closed while {Clients} clients had not acknowledged that it is leaving; requests they sent meanwhile may be lost.")]
+    private static partial void LogLeavingUnacknowledged(ILogger logger, string siloName, int clients);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Gateway {SiloName}: client {Client} connected.")]
     private static partial void LogClientConnected(ILogger logger, string siloName, string client);

@@ -22,6 +22,8 @@ internal sealed partial class GatewayClientConnection
     private readonly LocalSilo _silo;
     private readonly ILogger _logger;
     private int _inFlight;
+    private int _leavingAnnounced;
+    private volatile bool _leavingAcknowledged;
 
     public GatewayClientConnection(FramedConnection connection, SiloAddress client, ClientGateway gateway, MessageFrameCodec codec, GatewayCallInvoker invoker, LocalSilo silo, ILogger logger)
     {
@@ -42,11 +44,26 @@ internal sealed partial class GatewayClientConnection
     /// <summary>Requests received and not yet answered.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
 
+    /// <summary>True once the client acknowledged that this gateway is leaving: it sends nothing more after that.</summary>
+    public bool IsLeavingAcknowledged => _leavingAcknowledged;
+
+    /// <summary>Tells the client that this gateway is leaving; once per connection.</summary>
+    public void AnnounceLeaving()
+    {
+        if (Interlocked.Exchange(ref _leavingAnnounced, 1) == 0)
+            _connection.TrySend(ControlFrames.Leaving(_silo.Address.Generation));
+    }
+
     public void OnFrame(FrameType type, ReadOnlySpan<byte> payload)
     {
+        if (type == FrameType.LeavingAck)
+        {
+            _leavingAcknowledged = true;
+            return;
+        }
         if (type != FrameType.Message)
         {
-            _connection.Close(new InvalidDataException($"Client {Client} sent a {type} frame; a client sends only messages."));
+            _connection.Close(new InvalidDataException($"Client {Client} sent a {type} frame; a client sends only messages and leaving acknowledgements."));
             return;
         }
         var incoming = _codec.Decode(payload);

@@ -137,8 +137,9 @@ internal sealed class GrainReferenceRuntime : IGrainReferenceRuntime
     /// Resends a call that another silo refused without running it (it is stopping): the router has dropped the stale
     /// location by then, so the next attempt re-resolves the directory and, once the grain has left, places it anew.
     /// Only while this silo itself takes calls (a stopping silo refuses its own calls too), and within the call's deadline.
-    /// Failures raised by this silo's own transport (a full send queue, an unreachable silo) are not resent: they are
-    /// back-pressure and failure detection's business.
+    /// A request not sent because its silo announced its departure counts as that silo's refusal. Other failures raised
+    /// by this silo's own transport (a full send queue, an unreachable silo) are not resent: they are back-pressure and
+    /// failure detection's business.
     /// </summary>
     private async ValueTask<Response> ResendRefusedAsync(Message message, ValueTask<Response> pending, GrainReference reference, IInvokable request, Message? caller, TimeSpan timeout, long expiresAt)
     {

@@ -107,6 +107,7 @@ public static class SiloServiceCollectionExtensions
         services.TryAddKeyedSingleton<IPlacementDirector, HashBasedPlacementDirector>(PlacementStrategies.HashBased);
         services.TryAddKeyedSingleton<IPlacementDirector, ResourceOptimizedPlacementDirector>(PlacementStrategies.ResourceOptimized);
         services.TryAddSingleton<SiloLoadTable>();
+        services.TryAddSingleton<DepartingSilos>();
         services.TryAddSingleton<PlacementService>();
     }
 

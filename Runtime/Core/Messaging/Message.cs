@@ -84,7 +84,8 @@ public sealed class Message
     internal bool IsLocalOnly { get; init; }
 
     /// <summary>The silo whose response completed this request; null when it completed here (a local activation, or a
-    /// failure raised by this silo's transport). A refusal from another silo is what the caller's runtime resends.</summary>
+    /// failure raised by this silo's transport). A refusal from another silo is what the caller's runtime resends; a
+    /// request not sent because its silo announced its departure counts as refused by that silo.</summary>
     internal SiloAddress? RespondingSilo { get; set; }
 
     /// <summary>Whether running this message counts as activity for idle collection.</summary>

@@ -100,6 +100,19 @@ internal sealed class MessageCenter(IServiceProvider services, ResponseCallbacks
         callback.TryComplete(response);
     }
 
+    /// <summary><paramref name="forwarder"/> passed request <paramref name="messageId"/> (made here) on to
+    /// <paramref name="target"/>: the call now waits for that silo, and fails if it is lost or already declared dead.</summary>
+    public void OnForwarded(long messageId, SiloAddress forwarder, SiloAddress target)
+    {
+        if (!callbacks.TryGetRequest(messageId, out var request) || request.TargetSilo != forwarder)
+            return;
+        request.TargetSilo = target;
+        Router?.OnForwarded(request.TargetGrain, target);
+        if (services.GetRequiredService<Membership.IClusterMembershipView>().Current.IsDead(target))
+            callbacks.TryFail(messageId, new SiloUnavailableException(
+                $"{request.InterfaceType.Name}.{request.MethodName} on {request.TargetGrain} was forwarded by silo {forwarder} to silo {target}, which is declared dead; the call may or may not have run.", mayHaveRun: true));
+    }
+
     /// <summary>Answers a request that will not run with <paramref name="exception"/>.</summary>
     public void Reject(Message message, Exception exception, string reason)
     {

@@ -29,6 +29,7 @@ internal sealed partial class MessageRouter
     private readonly MessageCenter _messageCenter;
     private readonly LocalSilo _localSilo;
     private readonly IClusterMembershipView _membership;
+    private readonly DepartingSilos _departing;
     private readonly int _maxForwardCount;
     private readonly ILogger<MessageRouter> _logger;
 
@@ -43,6 +44,7 @@ internal sealed partial class MessageRouter
         MessageCenter messageCenter,
         LocalSilo localSilo,
         IClusterMembershipView membership,
+        DepartingSilos departing,
         IOptions<TransportOptions> options,
         ILogger<MessageRouter> logger)
     {
@@ -56,6 +58,7 @@ internal sealed partial class MessageRouter
         _messageCenter = messageCenter;
         _localSilo = localSilo;
         _membership = membership;
+        _departing = departing;
         _maxForwardCount = options.Value.MaxForwardCount;
         _logger = logger;
         membership.Changed += OnMembershipChanged;
@@ -105,6 +108,10 @@ internal sealed partial class MessageRouter
         message.ForwardCount++;
         message.TargetActivation = null;
         LogForwarding(_logger, message.TargetGrain, winner.Silo.ToString(), message.ForwardCount);
+        // The sender waits for the response from whichever silo runs the request; it must know which, to fail the
+        // call when that silo is lost rather than at the call's timeout.
+        if (message.SendingSilo is { } sender && sender != _localSilo.Address)
+            _transport.NotifyForwarded(sender, message.Id, winner.Silo);
         SendTo(message, winner.Silo);
     }
 
@@ -120,6 +127,13 @@ internal sealed partial class MessageRouter
         }
         if (respondingSilo != request.TargetSilo && respondingSilo != _localSilo.Address)
             _cache.Set(grainId, respondingSilo);
+    }
+
+    /// <summary>A request made here was forwarded to <paramref name="silo"/>: later calls go there directly.</summary>
+    public void OnForwarded(GrainId grainId, SiloAddress silo)
+    {
+        if (silo != _localSilo.Address)
+            _cache.Set(grainId, silo);
     }
 
     /// <summary>Drops the cache entry of <paramref name="grainId"/> if it still names <paramref name="silo"/>.</summary>
@@ -220,6 +234,7 @@ internal sealed partial class MessageRouter
     private void OnMembershipChanged(ClusterMembershipSnapshot snapshot)
     {
         _cache.RemoveDeadSilos(snapshot);
+        _departing.Prune(snapshot);
         foreach (var silo in _transport.ConnectedSilos.ToArray())
         {
             if (snapshot.IsDead(silo))

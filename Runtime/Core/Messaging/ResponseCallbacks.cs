@@ -47,6 +47,14 @@ internal sealed partial class ResponseCallbacks : IDisposable
         return false;
     }
 
+    /// <summary>The request still waiting for <paramref name="messageId"/>, if any.</summary>
+    public bool TryGetRequest(long messageId, out Message request)
+    {
+        var found = _pending.TryGetValue(messageId, out var callback);
+        request = callback?.Request!;
+        return found;
+    }
+
     /// <summary>Fails every waiting call whose request matches (e.g. those sent to a silo that was lost).</summary>
     public void FailWhere(Func<Message, bool> predicate, Func<Message, Exception> exception)
     {

@@ -17,6 +17,7 @@ internal sealed class ConnectionLink
     private readonly SiloConnection _owner;
     private readonly IFrameHandler _handler;
     private readonly int _maxFrameSize;
+    private readonly TaskCompletionSource _closedSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _closed;
 
     public ConnectionLink(Socket socket, SiloAddress remote, SiloConnection owner, IFrameHandler handler, int maxFrameSize)
@@ -79,6 +80,23 @@ internal sealed class ConnectionLink
         }
         _socket.Dispose();
         _owner.OnLinkClosed(this, reason);
+        _closedSignal.TrySetResult();
+    }
+
+    /// <summary>Ends this side's stream and waits, up to <paramref name="timeout"/>, for the peer to close its side, so
+    /// that nothing unread is left in either direction (closing on unread data resets the connection, and the peer
+    /// could lose responses still in flight to it).</summary>
+    public async Task CloseGracefullyAsync(TimeSpan timeout)
+    {
+        try
+        {
+            _socket.Shutdown(SocketShutdown.Send);
+            await _closedSignal.Task.WaitAsync(timeout);
+        }
+        catch (Exception exception) when (exception is SocketException or ObjectDisposedException or TimeoutException)
+        {
+        }
+        Close(null);
     }
 
     public override string ToString() => $"link to {Remote}";

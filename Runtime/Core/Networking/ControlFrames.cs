@@ -3,7 +3,7 @@ using QuantumScheduler.Runtime.GrainDirectory;
 
 namespace QuantumScheduler.Runtime.Networking;
 
-/// <summary>The small frames beside messages: the handshake, probes and statistics.</summary>
+/// <summary>The small frames beside messages: the handshake, probes, statistics and the leaving handshake.</summary>
 internal static class ControlFrames
 {
     /// <summary>"QSCL": a peer that does not start with it is not a QuantumScheduler silo.</summary>
@@ -56,6 +56,40 @@ internal static class ControlFrames
 
     public static int ReadStatistics(ReadOnlySpan<byte> payload) =>
         payload.Length >= 4 ? BinaryPrimitives.ReadInt32LittleEndian(payload) : throw new InvalidDataException("A statistics frame is shorter than 4 bytes.");
+
+    /// <summary>Announces that the process of <paramref name="generation"/> is leaving.</summary>
+    public static FrameBuffer Leaving(long generation) => Generation(FrameType.Leaving, generation);
+
+    /// <summary>Acknowledges the leaving of <paramref name="generation"/>.</summary>
+    public static FrameBuffer LeavingAck(long generation) => Generation(FrameType.LeavingAck, generation);
+
+    public static long ReadGeneration(ReadOnlySpan<byte> payload) =>
+        payload.Length >= 8 ? BinaryPrimitives.ReadInt64LittleEndian(payload) : throw new InvalidDataException("A leaving frame is shorter than 8 bytes.");
+
+    /// <summary>Request <paramref name="messageId"/> of the receiving silo was forwarded to <paramref name="target"/>.</summary>
+    public static FrameBuffer Forwarded(long messageId, SiloAddress target)
+    {
+        var frame = new FrameBuffer(FrameType.Forwarded, 64);
+        var writer = new WireWriter(frame);
+        writer.Int64(messageId);
+        writer.Silo(target);
+        frame.Complete();
+        return frame;
+    }
+
+    public static (long MessageId, SiloAddress Target) ReadForwarded(ReadOnlySpan<byte> payload)
+    {
+        var reader = new WireReader(payload);
+        return (reader.Int64(), reader.Silo());
+    }
+
+    private static FrameBuffer Generation(FrameType type, long generation)
+    {
+        var frame = new FrameBuffer(type, 16);
+        new WireWriter(frame).Int64(generation);
+        frame.Complete();
+        return frame;
+    }
 
     private static FrameBuffer Pair(FrameType type, long first, long second)
     {

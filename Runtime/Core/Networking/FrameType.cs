@@ -18,6 +18,18 @@ internal enum FrameType : byte
     /// <summary>The sender's activation count, for resource-optimised placement.</summary>
     Statistics = 5,
 
+    /// <summary>The sender is leaving the cluster (its generation): send it no more requests, and acknowledge. Silo to silo
+    /// and gateway to client.</summary>
+    Leaving = 6,
+
+    /// <summary>The answer to <see cref="Leaving"/> (the leaving generation), written after every request sent before it:
+    /// once it arrives, no request is on its way to the leaving process, so it may close without losing one.</summary>
+    LeavingAck = 7,
+
+    /// <summary>To the silo that sent a request: the message id and the silo it was forwarded to, which now owes the
+    /// response (so the sender fails the call if that silo is lost, instead of waiting for its timeout).</summary>
+    Forwarded = 8,
+
     /// <summary>Gateway to external client, right after the handshake: the cluster's grain classes (see Gateway/GatewayFrames).</summary>
     GatewayManifest = 16,
 

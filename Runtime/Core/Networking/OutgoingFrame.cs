@@ -16,6 +16,10 @@ internal sealed class OutgoingFrame(FrameBuffer buffer, long targetGeneration, b
     /// <summary>Requests count against the bounded send queue; responses and control frames do not.</summary>
     public bool IsRequest { get; } = isRequest;
 
+    /// <summary>True for the acknowledgement of a peer's departure: requests to that generation dequeued after it are not
+    /// sent, since the peer stops reading for them once it has read this.</summary>
+    public bool EndsRequests { get; init; }
+
     public bool IsFor(SiloAddress remote) => TargetGeneration == 0 || TargetGeneration == remote.Generation;
 
     /// <summary>The frame will not be sent: its buffer is returned and its owner hears why.</summary>

@@ -27,6 +27,10 @@ internal sealed partial class SiloConnection
     private Task? _sendLoop;
     private int _queuedRequests;
     private SiloAddress? _remote;
+    private int _leavingAnnounced;
+    private volatile bool _leavingAcknowledged;
+    // Written only by the send loop: the generation whose departure it acknowledged, after which its requests stay unsent.
+    private long _requestsEndedFor;
 
     public SiloConnection(SiloEndpoint endpoint, SiloConnectionManager manager, TransportOptions options, ILogger logger, CancellationToken stopping)
     {
@@ -96,6 +100,46 @@ internal sealed partial class SiloConnection
         LogLinkClosed(_logger, link.Remote.ToString(), reason?.Message ?? "closed by the peer");
         if (lastLink)
             _manager.OnSiloDisconnected(link.Remote, reason);
+    }
+
+    /// <summary>True once the remote silo acknowledged this silo's departure: nothing it sent before is still unread.</summary>
+    public bool IsLeavingAcknowledged => _leavingAcknowledged;
+
+    /// <summary>Tells the remote silo that this one (of <paramref name="generation"/>) is leaving; once per connection.</summary>
+    public void AnnounceLeaving(long generation)
+    {
+        if (Interlocked.Exchange(ref _leavingAnnounced, 1) == 0)
+            Enqueue(new OutgoingFrame(ControlFrames.Leaving(generation), 0, isRequest: false, null));
+    }
+
+    public void OnLeavingAcknowledged() => _leavingAcknowledged = true;
+
+    /// <summary>Acknowledges that <paramref name="leaving"/> is leaving, behind every request already queued for it; the
+    /// send loop sends none queued after the acknowledgement.</summary>
+    public void AcknowledgeLeaving(SiloAddress leaving) =>
+        Enqueue(new OutgoingFrame(ControlFrames.LeavingAck(leaving.Generation), leaving.Generation, isRequest: false, null) { EndsRequests = true });
+
+    /// <summary>Writes what is queued, refuses anything queued later, and closes the links once the remote silo has
+    /// closed its side too (all within <paramref name="timeout"/>).</summary>
+    public async Task DrainAndCloseAsync(TimeSpan timeout)
+    {
+        var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+        _queue.Writer.TryComplete();
+        if (Volatile.Read(ref _sendLoop) is { } sendLoop)
+        {
+            try
+            {
+                await sendLoop.WaitAsync(timeout);
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+        ConnectionLink[] links;
+        lock (_lock)
+            links = _links.ToArray();
+        var left = TimeSpan.FromMilliseconds(Math.Max(0, deadline - Environment.TickCount64));
+        await Task.WhenAll(links.Select(link => link.CloseGracefullyAsync(left)));
     }
 
     /// <summary>Closes every link and fails what is queued (the silo is dead, or the transport stops).</summary>
@@ -202,6 +246,14 @@ internal sealed partial class SiloConnection
         while (_queue.Reader.TryRead(out var frame))
         {
             Dequeued(frame);
+            if (frame.EndsRequests)
+                _requestsEndedFor = frame.TargetGeneration;
+            else if (frame.IsRequest && frame.TargetGeneration == _requestsEndedFor)
+            {
+                frame.Fail(new SiloUnavailableException(
+                    $"Silo {link.Remote} is leaving the cluster and takes no more requests; the call was not sent. Retry it (it will be placed anew)."));
+                continue;
+            }
             if (!frame.IsFor(link.Remote))
             {
                 frame.Fail(new SiloUnavailableException(

@@ -8,6 +8,7 @@ using QuantumScheduler.Runtime.Configuration;
 using QuantumScheduler.Runtime.GrainDirectory;
 using QuantumScheduler.Runtime.Hosting;
 using QuantumScheduler.Runtime.Invocation;
+using QuantumScheduler.Runtime.Membership;
 using QuantumScheduler.Runtime.Messaging;
 using QuantumScheduler.Runtime.Placement;
 
@@ -21,6 +22,9 @@ namespace QuantumScheduler.Runtime.Networking;
 /// </summary>
 internal sealed partial class SiloConnectionManager : ISiloLifecycleParticipant, IFrameHandler, IAsyncDisposable
 {
+    // Polled: a departure happens once per silo life, and the acknowledgements have long arrived when it stops.
+    private static readonly TimeSpan LeavePollPeriod = TimeSpan.FromMilliseconds(10);
+
     private readonly ConcurrentDictionary<SiloEndpoint, SiloConnection> _connections = new();
     private readonly ConcurrentDictionary<long, TaskCompletionSource<long>> _probes = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -28,6 +32,7 @@ internal sealed partial class SiloConnectionManager : ISiloLifecycleParticipant,
     private readonly MessageCenter _messageCenter;
     private readonly MessageFrameCodec _codec;
     private readonly SiloLoadTable _loads;
+    private readonly DepartingSilos _departing;
     private readonly Func<int> _activationCount;
     private readonly EndpointOptions _endpoint;
     private readonly TransportOptions _options;
@@ -35,12 +40,14 @@ internal sealed partial class SiloConnectionManager : ISiloLifecycleParticipant,
     private TcpAcceptor? _listener;
     private Timer? _statisticsTimer;
     private long _nextProbeId;
+    private volatile bool _leaving;
 
     public SiloConnectionManager(
         LocalSilo localSilo,
         MessageCenter messageCenter,
         MessageFrameCodec codec,
         SiloLoadTable loads,
+        DepartingSilos departing,
         IServiceProvider services,
         IOptions<EndpointOptions> endpoint,
         IOptions<TransportOptions> options,
@@ -50,6 +57,7 @@ internal sealed partial class SiloConnectionManager : ISiloLifecycleParticipant,
         _messageCenter = messageCenter;
         _codec = codec;
         _loads = loads;
+        _departing = departing;
         // Resolved late: the catalog's activations reach the membership view, which listens to this transport.
         _activationCount = () => services.GetRequiredService<Catalog>().Count;
         _endpoint = endpoint.Value;
@@ -80,10 +88,36 @@ internal sealed partial class SiloConnectionManager : ISiloLifecycleParticipant,
         return Task.CompletedTask;
     }
 
-    /// <summary>Responses must still flow while grains deactivate, so nothing stops here.</summary>
-    public Task OnShuttingDownAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Tells every connected silo that this one is leaving, so they send it no new requests (their callers resend
+    /// those elsewhere); responses and this silo's own calls keep flowing while its grains deactivate.</summary>
+    public Task OnShuttingDownAsync(CancellationToken cancellationToken)
+    {
+        if (!_endpoint.IsClustered)
+            return Task.CompletedTask;
+        _leaving = true;
+        foreach (var connection in _connections.Values)
+        {
+            if (connection.IsConnected)
+                connection.AnnounceLeaving(LocalAddress.Generation);
+        }
+        return Task.CompletedTask;
+    }
 
-    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
+    /// <summary>Waits until every connected silo has acknowledged the departure (no request is still on its way here)
+    /// and what is queued is written, then closes; <see cref="TransportOptions.LeaveTimeout"/> bounds the whole.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_leaving && !_stopping.IsCancellationRequested)
+        {
+            _listener?.Dispose();
+            var deadline = Environment.TickCount64 + (long)_options.LeaveTimeout.TotalMilliseconds;
+            while (_connections.Values.Any(static connection => connection.IsConnected && !connection.IsLeavingAcknowledged) && Environment.TickCount64 < deadline)
+                await Task.Delay(LeavePollPeriod, CancellationToken.None);
+            var left = TimeSpan.FromMilliseconds(Math.Max(0, deadline - Environment.TickCount64));
+            await Task.WhenAll(_connections.Values.Select(connection => connection.DrainAndCloseAsync(left)));
+        }
+        await DisposeAsync();
+    }
 
     public ValueTask DisposeAsync()
     {
@@ -121,8 +155,14 @@ internal sealed partial class SiloConnectionManager : ISiloLifecycleParticipant,
             return;
         }
         message.TargetSilo = target;
-        var outgoing = new OutgoingFrame(frame, target.Generation, isRequest: true,
-            exception => _messageCenter.Reject(message, exception, "silo-unreachable"));
+        if (_departing.Contains(target))
+        {
+            frame.Return();
+            RejectUnsent(message, target, new SiloUnavailableException(
+                $"Silo {target} is leaving the cluster and takes no more requests; {message.InterfaceType.Name}.{message.MethodName} on {message.TargetGrain} was not sent. Retry it (it will be placed anew)."));
+            return;
+        }
+        var outgoing = new OutgoingFrame(frame, target.Generation, isRequest: true, exception => RejectUnsent(message, target, exception));
         if (!GetConnection(SiloEndpoint.Of(target)).TryEnqueueRequest(outgoing))
         {
             frame.Return();
@@ -130,6 +170,15 @@ internal sealed partial class SiloConnectionManager : ISiloLifecycleParticipant,
                 $"The send queue to silo {target} is full ({_options.SendQueueCapacity} requests, {TransportOptions.SectionName}:SendQueueCapacity); " +
                 $"{message.InterfaceType.Name}.{message.MethodName} on {message.TargetGrain} was not sent. Retry it after a pause."), "send-queue-full");
         }
+    }
+
+    /// <summary>A request that was not sent. When its silo announced its departure, that silo counts as the one that
+    /// refused it, which is what lets the caller's runtime resend it elsewhere.</summary>
+    private void RejectUnsent(Message message, SiloAddress target, Exception exception)
+    {
+        if (_departing.Contains(target))
+            message.RespondingSilo = target;
+        _messageCenter.Reject(message, exception, "silo-unreachable");
     }
 
     /// <summary>Sends the response to a request that came from another silo back to that silo.</summary>
@@ -140,6 +189,10 @@ internal sealed partial class SiloConnectionManager : ISiloLifecycleParticipant,
         GetConnection(SiloEndpoint.Of(target)).Enqueue(new OutgoingFrame(frame, target.Generation, isRequest: false,
             exception => LogResponseDropped(_logger, request.Id, target.ToString(), exception.Message)));
     }
+
+    /// <summary>Tells <paramref name="sender"/> that its request <paramref name="messageId"/> went on to <paramref name="target"/>.</summary>
+    public void NotifyForwarded(SiloAddress sender, long messageId, SiloAddress target) =>
+        GetConnection(SiloEndpoint.Of(sender)).Enqueue(new OutgoingFrame(ControlFrames.Forwarded(messageId, target), sender.Generation, isRequest: false, null));
 
     /// <summary>Sends a ping to <paramref name="target"/> and returns the generation that answered (0 when none did in time).</summary>
     public async Task<long> PingAsync(SiloAddress target, TimeSpan timeout, CancellationToken cancellationToken)
@@ -196,6 +249,22 @@ internal sealed partial class SiloConnectionManager : ISiloLifecycleParticipant,
             case FrameType.Statistics:
                 _loads.Report(link.Remote, ControlFrames.ReadStatistics(payload));
                 break;
+            case FrameType.Leaving:
+                if (ControlFrames.ReadGeneration(payload) == link.Remote.Generation)
+                {
+                    _departing.Add(link.Remote);
+                    GetConnection(SiloEndpoint.Of(link.Remote)).AcknowledgeLeaving(link.Remote);
+                    LogPeerLeaving(_logger, link.Remote.ToString());
+                }
+                break;
+            case FrameType.Forwarded:
+                var (forwardedId, forwardTarget) = ControlFrames.ReadForwarded(payload);
+                _messageCenter.OnForwarded(forwardedId, link.Remote, forwardTarget);
+                break;
+            case FrameType.LeavingAck:
+                if (ControlFrames.ReadGeneration(payload) == LocalAddress.Generation)
+                    GetConnection(SiloEndpoint.Of(link.Remote)).OnLeavingAcknowledged();
+                break;
             default:
                 throw new InvalidDataException($"Silo {link.Remote} sent an unexpected {type} frame.");
         }
@@ -206,6 +275,9 @@ internal sealed partial class SiloConnectionManager : ISiloLifecycleParticipant,
     internal void OnSiloConnected(SiloAddress remote)
     {
         LogConnected(_logger, _localSilo.Name, remote.ToString());
+        // A silo that connects while this one leaves hears it at once.
+        if (_leaving)
+            GetConnection(SiloEndpoint.Of(remote)).AnnounceLeaving(LocalAddress.Generation);
         SiloConnected?.Invoke(remote);
     }
 
@@ -291,6 +363,9 @@ internal sealed partial class SiloConnectionManager : ISiloLifecycleParticipant,
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Dropped the response to message #{MessageId} for silo {Target}: {Reason}")]
     private static partial void LogResponseDropped(ILogger logger, long messageId, string target, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Silo {Silo} announced that it is leaving; no more requests are sent to it.")]
+    private static partial void LogPeerLeaving(ILogger logger, string silo);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Answered a probe for generation {Expected} as {Local}.")]
     private static partial void LogStaleProbe(ILogger logger, long expected, string local);

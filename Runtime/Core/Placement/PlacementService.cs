@@ -21,14 +21,16 @@ internal sealed class PlacementService : IPlacementContext
     private readonly LocalSilo _localSilo;
     private readonly IClusterMembershipView _membership;
     private readonly SiloLoadTable _loads;
+    private readonly DepartingSilos _departing;
     private readonly string _defaultStrategy;
 
-    public PlacementService(IServiceProvider services, LocalSilo localSilo, IClusterMembershipView membership, SiloLoadTable loads, IOptions<PlacementOptions> options)
+    public PlacementService(IServiceProvider services, LocalSilo localSilo, IClusterMembershipView membership, SiloLoadTable loads, DepartingSilos departing, IOptions<PlacementOptions> options)
     {
         _services = services;
         _localSilo = localSilo;
         _membership = membership;
         _loads = loads;
+        _departing = departing;
         _defaultStrategy = options.Value.DefaultStrategy;
     }
 
@@ -47,8 +49,11 @@ internal sealed class PlacementService : IPlacementContext
 
     public IReadOnlyList<SiloAddress> GetCompatibleSilos(PlacementTarget target)
     {
-        // The view may lag this silo's own status: a stopping silo takes no new activations, a starting one does.
+        // The view may lag this silo's own status (a stopping silo takes no new activations, a starting one does) and
+        // the departures other silos announced over the transport.
         var active = _membership.Current.ActiveSilos;
+        if (active.Any(_departing.Contains))
+            active = active.Where(silo => !_departing.Contains(silo)).ToList();
         var local = LocalSilo;
         var listed = active.Contains(local);
         if (_localSilo.IsAcceptingCalls == listed)

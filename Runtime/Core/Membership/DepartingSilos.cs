@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using QuantumScheduler.Runtime.GrainDirectory;
-using QuantumScheduler.Runtime.Hosting;
 
 namespace QuantumScheduler.Runtime.Membership;
 
@@ -17,12 +16,14 @@ internal sealed class DepartingSilos
 
     public bool Contains(SiloAddress silo) => !_silos.IsEmpty && _silos.ContainsKey(silo);
 
-    /// <summary>Forgets the silos <paramref name="snapshot"/> no longer lists as active: the view itself excludes them now.</summary>
+    /// <summary>Forgets the silos <paramref name="snapshot"/> declares dead: from then on the router and placement skip
+    /// them by the view itself. (A silo still shutting down stays here: until it is dead, a request for it must keep
+    /// counting as its refusal.)</summary>
     public void Prune(ClusterMembershipSnapshot snapshot)
     {
         foreach (var silo in _silos.Keys)
         {
-            if (snapshot.StatusOf(silo) is not (SiloStatus.Active or SiloStatus.None))
+            if (snapshot.IsDead(silo))
                 _silos.TryRemove(silo, out _);
         }
     }

@@ -14,15 +14,21 @@ public static class SimulatorCapacity
         _ => throw new ArgumentOutOfRangeException(nameof(precision), precision, "Unknown state precision."),
     };
 
-    /// <summary>Bytes a state of <paramref name="qubits"/> qubits takes (2^qubits amplitudes).</summary>
-    public static long BytesRequired(int qubits, StatePrecision precision)
+    /// <summary>
+    /// Bytes a state of <paramref name="qubits"/> qubits takes: 2^qubits amplitudes plus, from 512 MiB up, a 2 MiB gap
+    /// per 256 MiB (0.8%; see docs/simulator.md, "Memory layout").
+    /// </summary>
+    public static long BytesRequired(int qubits, StatePrecision precision) => BytesRequired(qubits, precision, SimulatorOptions.Default);
+
+    internal static long BytesRequired(int qubits, StatePrecision precision, SimulatorOptions options)
     {
         if (qubits is < 1 or > MaxSupportedQubits)
         {
             throw new ArgumentOutOfRangeException(nameof(qubits), qubits, $"Qubit count must be between 1 and {MaxSupportedQubits}.");
         }
 
-        return (1L << qubits) * BytesPerAmplitude(precision);
+        var amplitudeBytes = BytesPerAmplitude(precision);
+        return Kernels.SegmentShape.For(qubits, amplitudeBytes, options).BytesRequired(qubits, amplitudeBytes);
     }
 
     /// <summary>
@@ -55,7 +61,7 @@ public static class SimulatorCapacity
     internal static void EnsureFits(int qubits, StatePrecision precision, SimulatorOptions options)
     {
         var limit = options.MemoryLimitBytes ?? DefaultMemoryLimitBytes;
-        var needed = BytesRequired(qubits, precision);
+        var needed = BytesRequired(qubits, precision, options);
         if (needed > limit)
         {
             throw new StateTooLargeException(qubits, precision, needed, limit);

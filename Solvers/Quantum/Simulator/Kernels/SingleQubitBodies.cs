@@ -14,13 +14,13 @@ internal readonly unsafe struct CrossGateBody<T, TLanes, TShape> : IChunkBody
     where TLanes : struct, IComplexLanes<T>
     where TShape : struct, IMatrixShape
 {
-    private readonly T* _data;
+    private readonly AmplitudeLayout<T> _amplitudes;
     private readonly int _qubit;
     private readonly CrossStage<T, TLanes, TShape> _stage;
 
-    public CrossGateBody(T* data, int qubit, SingleQubitMatrix u)
+    public CrossGateBody(AmplitudeLayout<T> amplitudes, int qubit, SingleQubitMatrix u)
     {
-        _data = data;
+        _amplitudes = amplitudes;
         _qubit = qubit;
         _stage = new CrossStage<T, TLanes, TShape>(u);
     }
@@ -39,9 +39,9 @@ internal readonly unsafe struct CrossGateBody<T, TLanes, TShape> : IChunkBody
     public void Execute(nint start, nint end)
     {
         // Locals, not fields: the stores through T* could alias this struct, which would force reloads.
-        var data = _data;
         var (qubit, stage) = (_qubit, _stage);
-        var stride = (nint)2 << qubit;
+        var data = _amplitudes.SegmentBase(BitIndex.InsertZero(start << TLanes.LaneBits, qubit));
+        var stride = _amplitudes.PartnerOffset(qubit);
         if (stride * sizeof(T) < StreamingStrideBytes)
         {
             for (var p = start; p < end; p++)
@@ -79,12 +79,12 @@ internal readonly unsafe struct InRegisterGateBody<T, TLanes, TShape> : IChunkBo
     where TLanes : struct, IComplexLanes<T>
     where TShape : struct, IMatrixShape
 {
-    private readonly T* _data;
+    private readonly AmplitudeLayout<T> _amplitudes;
     private readonly InRegisterStage<T, TLanes, TShape> _stage;
 
-    public InRegisterGateBody(T* data, int qubit, SingleQubitMatrix u)
+    public InRegisterGateBody(AmplitudeLayout<T> amplitudes, int qubit, SingleQubitMatrix u)
     {
-        _data = data;
+        _amplitudes = amplitudes;
         _stage = new InRegisterStage<T, TLanes, TShape>(u, qubit);
     }
 
@@ -95,7 +95,7 @@ internal readonly unsafe struct InRegisterGateBody<T, TLanes, TShape> : IChunkBo
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Execute(nint start, nint end)
     {
-        var data = _data;
+        var data = _amplitudes.SegmentBase(start << TLanes.LaneBits);
         var stage = _stage;
         for (var p = start; p < end; p++)
         {
@@ -109,13 +109,13 @@ internal readonly unsafe struct InRegisterGateBody<T, TLanes, TShape> : IChunkBo
 internal readonly unsafe struct ScalarGateBody<T> : IChunkBody
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly T* _data;
+    private readonly AmplitudeLayout<T> _amplitudes;
     private readonly int _qubit;
     private readonly ScalarMatrix<T> _u;
 
-    public ScalarGateBody(T* data, int qubit, SingleQubitMatrix u)
+    public ScalarGateBody(AmplitudeLayout<T> amplitudes, int qubit, SingleQubitMatrix u)
     {
-        _data = data;
+        _amplitudes = amplitudes;
         _qubit = qubit;
         _u = new ScalarMatrix<T>(u);
     }
@@ -124,10 +124,11 @@ internal readonly unsafe struct ScalarGateBody<T> : IChunkBody
 
     public void Execute(nint start, nint end)
     {
-        var stride = (nint)2 << _qubit;
+        var stride = _amplitudes.PartnerOffset(_qubit);
+        var data = _amplitudes.SegmentBase(BitIndex.InsertZero(start, _qubit));
         for (var p = start; p < end; p++)
         {
-            var low = _data + (BitIndex.InsertZero(p, _qubit) << 1);
+            var low = data + (BitIndex.InsertZero(p, _qubit) << 1);
             _u.Apply(low, low + stride);
         }
     }

@@ -90,13 +90,17 @@ public class SegmentedLayoutTests
     }
 
     [Fact]
-    public void Gaps_are_counted_in_the_bytes_a_state_needs()
+    public void Gaps_add_two_MiB_per_256_MiB_from_two_segments_up_and_the_limit_counts_amplitudes_only()
     {
-        Assert.Equal(256L << 20, SimulatorCapacity.BytesRequired(24, StatePrecision.Complex128));
-        Assert.Equal((512L << 20) + (2L << 20), SimulatorCapacity.BytesRequired(25, StatePrecision.Complex128));
-        Assert.Equal((4L << 30) + (15 * (2L << 20)), SimulatorCapacity.BytesRequired(28, StatePrecision.Complex128));
-        Assert.Equal((4L << 30) + (15 * (2L << 20)), SimulatorCapacity.BytesRequired(29, StatePrecision.Complex64));
-        Assert.Equal(27, SimulatorCapacity.MaxQubits(4L << 30, StatePrecision.Complex128));
+        long Allocated(int qubits, int amplitudeBytes) =>
+            Kernels.SegmentShape.For(qubits, amplitudeBytes, SimulatorOptions.Default).BytesRequired(qubits, amplitudeBytes);
+
+        Assert.Equal(256L << 20, Allocated(24, 16));
+        Assert.Equal((512L << 20) + (2L << 20), Allocated(25, 16));
+        Assert.Equal((4L << 30) + (15 * (2L << 20)), Allocated(28, 16));
+        Assert.Equal((4L << 30) + (15 * (2L << 20)), Allocated(29, 8));
+        Assert.Equal(4L << 30, SimulatorCapacity.BytesRequired(28, StatePrecision.Complex128));
+        Assert.Equal(28, SimulatorCapacity.MaxQubits(4L << 30, StatePrecision.Complex128));
     }
 
     private static QuantumState Segmented(Flavour flavour, int threads) => QuantumState.Create(Qubits, flavour.Precision, new SimulatorOptions

@@ -15,20 +15,18 @@ public static class SimulatorCapacity
     };
 
     /// <summary>
-    /// Bytes a state of <paramref name="qubits"/> qubits takes: 2^qubits amplitudes plus, from 512 MiB up, a 2 MiB gap
-    /// per 256 MiB (0.8%; see docs/simulator.md, "Memory layout").
+    /// Bytes of a state's amplitudes (2^qubits of them): what the memory limit is checked against. States of 512 MiB
+    /// and more allocate 0.8% on top for the gaps of their memory layout (2 MiB per 256 MiB; see docs/simulator.md),
+    /// which, like a cost vector, is not counted against the limit.
     /// </summary>
-    public static long BytesRequired(int qubits, StatePrecision precision) => BytesRequired(qubits, precision, SimulatorOptions.Default);
-
-    internal static long BytesRequired(int qubits, StatePrecision precision, SimulatorOptions options)
+    public static long BytesRequired(int qubits, StatePrecision precision)
     {
         if (qubits is < 1 or > MaxSupportedQubits)
         {
             throw new ArgumentOutOfRangeException(nameof(qubits), qubits, $"Qubit count must be between 1 and {MaxSupportedQubits}.");
         }
 
-        var amplitudeBytes = BytesPerAmplitude(precision);
-        return Kernels.SegmentShape.For(qubits, amplitudeBytes, options).BytesRequired(qubits, amplitudeBytes);
+        return (1L << qubits) * BytesPerAmplitude(precision);
     }
 
     /// <summary>
@@ -61,7 +59,7 @@ public static class SimulatorCapacity
     internal static void EnsureFits(int qubits, StatePrecision precision, SimulatorOptions options)
     {
         var limit = options.MemoryLimitBytes ?? DefaultMemoryLimitBytes;
-        var needed = BytesRequired(qubits, precision, options);
+        var needed = BytesRequired(qubits, precision);
         if (needed > limit)
         {
             throw new StateTooLargeException(qubits, precision, needed, limit);

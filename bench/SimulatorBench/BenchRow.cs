@@ -68,11 +68,14 @@ internal sealed record BenchRow(
         }
 
         Console.WriteLine();
-        Console.WriteLine("Per target, U time / RMW bound (q0 … q(n−1)):");
+        Console.WriteLine("Per target, time / RMW bound (q0 … q(n−1)):");
         foreach (var r in rows)
         {
-            var ratios = string.Join(' ', r.General.PerTarget.Select(t => (t / r.ReadModifyWrite).ToString("F2", Invariant)));
-            Console.WriteLine(string.Create(Invariant, $"  {r.Qubits} {Name(r.Precision)} {r.Threads}t: {ratios}"));
+            foreach (var (name, sweep) in new[] { ("H", r.H), ("U", r.General) })
+            {
+                var ratios = string.Join(' ', sweep.PerTarget.Select(t => (t / r.ReadModifyWrite).ToString("F2", Invariant)));
+                Console.WriteLine(string.Create(Invariant, $"  {r.Qubits} {Name(r.Precision)} {r.Threads}t {name}: {ratios}"));
+            }
         }
     }
 

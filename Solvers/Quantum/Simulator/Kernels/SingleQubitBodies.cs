@@ -45,31 +45,20 @@ internal readonly unsafe struct CrossGateBody<T, TLanes, TShape> : IChunkBody
         var data = _amplitudes.SegmentBase(BitIndex.InsertZero(start << TLanes.LaneBits, qubit));
         var stride = _amplitudes.PartnerOffset(qubit);
         var runUnits = (nint)1 << (qubit - TLanes.LaneBits);
-        if (runUnits * sizeof(Vector256<T>) > PrefetchedRunBytes)
-        {
-            for (var p = start; p < end; p++)
-            {
-                var low = data + (BitIndex.InsertZero(p << TLanes.LaneBits, qubit) << 1);
-                var high = low + stride;
-                var v0 = Vector256.Load(low);
-                var v1 = Vector256.Load(high);
-                stage.Apply(ref v0, ref v1);
-                v0.Store(low);
-                v1.Store(high);
-            }
-
-            return;
-        }
 
         // Short runs: while the butterflies walk a block (low run, then high run: 2·runUnits vectors), prefetch the
         // next block in address order, one cache line per step, so memory sees one sequential stream instead of two
         // streams that jump every run. Prefetches past the chunk or the state are harmless.
-        var (vectorElements, lineElements) = ((nint)Vector256<T>.Count, (nint)(64 / sizeof(T)));
+        var prefetch = runUnits * sizeof(Vector256<T>) <= PrefetchedRunBytes;
+        var lineMinusVector = (nint)(64 / sizeof(T)) - Vector256<T>.Count;
         for (var p = start; p < end; p++)
         {
             var low = data + (BitIndex.InsertZero(p << TLanes.LaneBits, qubit) << 1);
-            var step = p & (runUnits - 1);
-            Sse.Prefetch0(low + (2 * stride) + (step * (lineElements - vectorElements)));
+            if (prefetch)
+            {
+                Sse.Prefetch0(low + (2 * stride) + ((p & (runUnits - 1)) * lineMinusVector));
+            }
+
             var high = low + stride;
             var v0 = Vector256.Load(low);
             var v1 = Vector256.Load(high);

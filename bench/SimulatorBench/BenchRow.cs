@@ -3,131 +3,105 @@ using QuantumScheduler.Solvers.Quantum.Simulator;
 
 namespace QuantumScheduler.Bench.Simulator;
 
-/// <summary>Every figure for one (qubits, threads, precision) configuration, in seconds.</summary>
+/// <summary>Every figure for one (qubits, threads, precision) configuration; times in seconds, medians of several runs.</summary>
 internal sealed record BenchRow(
     int Qubits,
     int Threads,
     StatePrecision Precision,
+    string LoadAtStart,
+    string LoadAtEnd,
     double Copy,
-    double ReadModifyWrite,
-    double HLow,
-    double HHigh,
-    double RxLow,
-    double RxHigh,
-    double CostLayer,
-    double TableLayerUInt16,
-    double TableLayerByte,
-    double QuboLayer,
-    double? MixerPerQubit)
+    double ReadModifyWriteBefore,
+    double ReadModifyWriteAfter,
+    GateSweep H,
+    GateSweep General,
+    double? MixerPerQubit,
+    LayerTimes? Layers)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public long Bytes => SimulatorCapacity.BytesRequired(Qubits, Precision);
+    /// <summary>Bytes of amplitudes (the state's gaps excluded): what one pass reads and writes.</summary>
+    public long Bytes => (1L << Qubits) * SimulatorCapacity.BytesPerAmplitude(Precision);
 
-    public double GateMean => (HLow + HHigh + RxLow + RxHigh) / 4;
+    /// <summary>The bound: the mean of the read-modify-write medians measured before and after the gates.</summary>
+    public double ReadModifyWrite => (ReadModifyWriteBefore + ReadModifyWriteAfter) / 2;
 
     public static BenchRow Measure(int qubits, int threads, StatePrecision precision, BenchOptions options)
     {
-        var runs = BenchOptions.Runs(qubits);
-        var bytes = SimulatorCapacity.BytesRequired(qubits, precision);
-        var probe = new BandwidthProbe(bytes, threads);
-        var copy = Timing.Best(probe.Copy(runs));
-        var readModifyWrite = Timing.Best(probe.ReadModifyWrite(runs));
+        var loadAtStart = Timing.LoadAverage();
+        var runs = options.Runs(qubits);
+        var probe = new BandwidthProbe((1L << qubits) * SimulatorCapacity.BytesPerAmplitude(precision), threads);
+        var copy = Timing.Median(probe.Copy(runs));
+        var before = Timing.Median(probe.ReadModifyWrite(runs));
 
-        var simulatorOptions = new SimulatorOptions { MaxDegreeOfParallelism = threads, MemoryLimitBytes = bytes };
-        using var state = QuantumState.Create(qubits, precision, simulatorOptions);
-        state.PrepareUniformSuperposition();
-        double Gate(Action<int> gate, int target) => Timing.Best(Timing.Repeat(runs, () => gate(target)));
-        double Pair(Action<int> gate, int a, int b) => (Gate(gate, a) + Gate(gate, b)) / 2;
-        var hLow = Pair(state.H, 0, 1);
-        var hHigh = Pair(state.H, qubits - 1, qubits - 2);
-        var rxLow = Pair(q => state.Rx(q, 0.3), 0, 1);
-        var rxHigh = Pair(q => state.Rx(q, 0.3), qubits - 1, qubits - 2);
-        double? mixer = qubits <= options.MixerMaxQubits ? Timing.Best(Timing.Repeat(Math.Min(runs, 3), () => state.ApplyMixer(0.2))) / qubits : null;
-
-        var qubo = RandomQubo(qubits);
-        var quboLayer = Timing.Best(Timing.Repeat(runs, () => state.ApplyQuboPhase(qubo, 0.1)));
-        double CostLayer(QuboDiagonal costs, SimulatorOptions costOptions, int? expectedTableSize)
+        var simulatorOptions = new SimulatorOptions { MaxDegreeOfParallelism = threads, MemoryLimitBytes = SimulatorCapacity.BytesRequired(qubits, precision) };
+        LayerTimes? layers;
+        GateSweep h, general;
+        double? mixer;
+        using (var state = QuantumState.Create(qubits, precision, simulatorOptions))
         {
-            using var cost = CostVector.FromQubo(costs, costOptions);
-            if (expectedTableSize is { } size && !(cost.DistinctValues <= size))
-            {
-                throw new InvalidOperationException($"Expected a table of at most {size} values, got {cost.DistinctValues?.ToString(Invariant) ?? "none"}.");
-            }
-
-            if (cost.DistinctValues is { } values)
-            {
-                Console.Error.WriteLine($"  {qubits} qubits: cost table of {values} distinct values");
-            }
-
-            return Timing.Best(Timing.Repeat(runs, () => state.ApplyCostPhase(cost, 0.1)));
+            state.PrepareUniformSuperposition();
+            h = GateSweep.Measure(state, Gates.H, runs);
+            general = GateSweep.Measure(state, Gates.Rz(0.3).Multiply(Gates.Ry(0.7)), runs);
+            mixer = qubits <= options.MixerMaxQubits ? Timing.Median(Timing.Repeat(Math.Min(runs, 3), () => state.ApplyMixer(0.2))) / qubits : null;
+            layers = options.Layers ? LayerTimes.Measure(state, simulatorOptions, runs) : null;
         }
 
-        var sinCosLayer = CostLayer(qubo, simulatorOptions with { MaxCostTableValues = 0 }, null);
-        var uint16Layer = CostLayer(IntegerQubo(qubits, quadratic: true), simulatorOptions, 65_536);
-        var byteLayer = CostLayer(IntegerQubo(qubits, quadratic: false), simulatorOptions, 256);
-
-        return new BenchRow(qubits, threads, precision, copy, readModifyWrite, hLow, hHigh, rxLow, rxHigh, sinCosLayer, uint16Layer, byteLayer, quboLayer, mixer);
+        var after = Timing.Median(probe.ReadModifyWrite(runs));
+        return new BenchRow(qubits, threads, precision, loadAtStart, Timing.LoadAverage(), copy, before, after, h, general, mixer, layers);
     }
 
     public static void PrintGateTable(IReadOnlyList<BenchRow> rows)
     {
-        Console.WriteLine("Single-qubit gates (ms per gate on the whole state; ratio to the read-modify-write bound)");
-        Console.WriteLine("| qubits | precision | threads | state MiB | copy ms | RMW ms | RMW GB/s | H low | H high | RX low | RX high | mean gate | ns/amplitude | gate/RMW | gate/copy | mixer per qubit | mixer/RMW |");
-        Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine($"Single-qubit gates on every target qubit (ms per gate on the whole state, median of runs; ratio to the bound). Load average now: {Timing.LoadAverage()}");
+        Console.WriteLine("H = Hadamard (real matrix); U = RZ(0.3)·RY(0.7) (general complex matrix). worst = slowest target (its qubit in brackets).");
+        Console.WriteLine("| qubits | precision | threads | load (start→end) | copy ms | RMW ms (before/after) | RMW GB/s | H mean | H worst | U mean | U worst | H mean/RMW | H worst/RMW | U mean/RMW | U worst/RMW | U worst/copy | mixer per qubit/RMW |");
+        Console.WriteLine("|---:|---|---:|---|---:|---|---:|---:|---|---:|---|---:|---:|---:|---:|---:|---:|");
         foreach (var r in rows)
         {
-            var mixer = r.MixerPerQubit is { } m ? $"{Ms(m)} | {Ratio(m / r.ReadModifyWrite)}" : "– | –";
+            var bound = r.ReadModifyWrite;
+            var mixer = r.MixerPerQubit is { } m ? Ratio(m / bound) : "–";
             Console.WriteLine(string.Create(Invariant,
-                $"| {r.Qubits} | {Name(r.Precision)} | {r.Threads} | {r.Bytes >> 20} | {Ms(r.Copy)} | {Ms(r.ReadModifyWrite)} | {2.0 * r.Bytes / r.ReadModifyWrite / 1e9:F1} | " +
-                $"{Ms(r.HLow)} | {Ms(r.HHigh)} | {Ms(r.RxLow)} | {Ms(r.RxHigh)} | {Ms(r.GateMean)} | {r.GateMean * 1e9 / (1L << r.Qubits):F2} | **{Ratio(r.GateMean / r.ReadModifyWrite)}** | {Ratio(r.GateMean / r.Copy)} | {mixer} |"));
+                $"| {r.Qubits} | {Name(r.Precision)} | {r.Threads} | {r.LoadAtStart}→{r.LoadAtEnd} | {Ms(r.Copy)} | {Ms(bound)} ({Ms(r.ReadModifyWriteBefore)}/{Ms(r.ReadModifyWriteAfter)}) | {2.0 * r.Bytes / bound / 1e9:F1} | " +
+                $"{Ms(r.H.Mean)} | {Ms(r.H.Worst)} [q{r.H.WorstQubit}] | {Ms(r.General.Mean)} | {Ms(r.General.Worst)} [q{r.General.WorstQubit}] | " +
+                $"**{Ratio(r.H.Mean / bound)}** | **{Ratio(r.H.Worst / bound)}** | **{Ratio(r.General.Mean / bound)}** | **{Ratio(r.General.Worst / bound)}** | {Ratio(r.General.Worst / r.Copy)} | {mixer} |"));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("Per target, time / RMW bound (q0 … q(n−1)):");
+        foreach (var r in rows)
+        {
+            foreach (var (name, sweep) in new[] { ("H", r.H), ("U", r.General) })
+            {
+                var ratios = string.Join(' ', sweep.PerTarget.Select(t => (t / r.ReadModifyWrite).ToString("F2", Invariant)));
+                Console.WriteLine(string.Create(Invariant, $"  {r.Qubits} {Name(r.Precision)} {r.Threads}t {name}: {ratios}"));
+            }
         }
     }
 
     public static void PrintLayerTable(IReadOnlyList<BenchRow> rows)
     {
-        Console.WriteLine("QAOA cost layers (ms per layer; ratio to one read-modify-write pass over the state)");
-        Console.WriteLine("sin/cos = one sin/cos per amplitude (double costs); table = one sin/cos per distinct cost, 2-byte or 1-byte index per amplitude");
-        Console.WriteLine("| qubits | precision | threads | RMW ms | sin/cos layer | sin/cos/RMW | table layer, ushort | ushort/RMW | table layer, byte | byte/RMW | on-the-fly QUBO layer | QUBO/RMW |");
-        Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine($"QAOA cost layers (ms per layer, median of runs; ratio to one read-modify-write pass over the state). Load average now: {Timing.LoadAverage()}");
+        Console.WriteLine("general = a real-valued QUBO's 2^n distinct energies as doubles (one sin/cos per amplitude); table = one sin/cos per distinct energy, 2-byte or 1-byte index per amplitude");
+        Console.WriteLine("| qubits | precision | threads | load (start→end) | RMW ms | general layer | general/RMW | table, ushort | ushort/RMW | table, byte | byte/RMW | on-the-fly QUBO | QUBO/RMW |");
+        Console.WriteLine("|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in rows)
         {
+            if (r.Layers is not { } l)
+            {
+                continue;
+            }
+
+            var bound = r.ReadModifyWrite;
             Console.WriteLine(string.Create(Invariant,
-                $"| {r.Qubits} | {Name(r.Precision)} | {r.Threads} | {Ms(r.ReadModifyWrite)} | {Ms(r.CostLayer)} | {Ratio(r.CostLayer / r.ReadModifyWrite)} | " +
-                $"{Ms(r.TableLayerUInt16)} | **{Ratio(r.TableLayerUInt16 / r.ReadModifyWrite)}** | {Ms(r.TableLayerByte)} | **{Ratio(r.TableLayerByte / r.ReadModifyWrite)}** | {Ms(r.QuboLayer)} | {Ratio(r.QuboLayer / r.ReadModifyWrite)} |"));
+                $"| {r.Qubits} | {Name(r.Precision)} | {r.Threads} | {r.LoadAtStart}→{r.LoadAtEnd} | {Ms(bound)} | {Ms(l.General)} | **{Ratio(l.General / bound)}** | " +
+                $"{Ms(l.UInt16Table)} | {Ratio(l.UInt16Table / bound)} | {Ms(l.ByteTable)} | {Ratio(l.ByteTable / bound)} | {Ms(l.Qubo)} | {Ratio(l.Qubo / bound)} |"));
         }
-    }
-
-    /// <summary>A dense random QUBO: the cost layer's speed does not depend on the coefficients.</summary>
-    private static QuboDiagonal RandomQubo(int variables)
-    {
-        var random = new Random(variables);
-        var linear = Enumerable.Range(0, variables).Select(_ => random.NextDouble() * 10).ToArray();
-        var quadratic = from i in Enumerable.Range(0, variables)
-                        from j in Enumerable.Range(i + 1, variables - i - 1)
-                        select new QuadraticTerm(i, j, random.NextDouble() * 20);
-        return new QuboDiagonal(variables, linear, quadratic.ToList());
-    }
-
-    /// <summary>
-    /// Integer coefficients, as scheduling QUBOs have: with quadratic terms (0…20) the energies span a few thousand
-    /// integers (ushort index); linear terms only (0…9) span at most 9·n + 1 ≤ 256 values up to 28 qubits (byte index).
-    /// </summary>
-    private static QuboDiagonal IntegerQubo(int variables, bool quadratic)
-    {
-        var random = new Random(variables + 1);
-        var linear = Enumerable.Range(0, variables).Select(_ => (double)random.Next(quadratic ? 11 : 10)).ToArray();
-        var terms = quadratic
-            ? (from i in Enumerable.Range(0, variables)
-               from j in Enumerable.Range(i + 1, variables - i - 1)
-               select new QuadraticTerm(i, j, random.Next(21))).ToList()
-            : [];
-        return new QuboDiagonal(variables, linear, terms);
     }
 
     private static string Name(StatePrecision precision) => precision == StatePrecision.Complex128 ? "c128" : "c64";
 
-    private static string Ms(double seconds) => (seconds * 1e3).ToString(seconds < 0.01 ? "F3" : "F1", Invariant);
+    private static string Ms(double seconds) => (seconds * 1e3).ToString(seconds < 0.01 ? "F2" : "F1", Invariant);
 
     private static string Ratio(double ratio) => ratio.ToString("F2", Invariant) + "×";
 }

@@ -19,12 +19,15 @@ internal static class Timing
         return seconds;
     }
 
-    /// <summary>The best run: the least disturbed by other processes on a shared machine.</summary>
-    public static double Best(double[] seconds) => seconds.Min();
-
+    /// <summary>The median run: robust against a run disturbed by other processes in either direction.</summary>
     public static double Median(double[] seconds)
     {
         var sorted = seconds.Order().ToArray();
-        return sorted[sorted.Length / 2];
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
+
+    /// <summary>The 1-minute load average (Linux), or "?" elsewhere.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 }

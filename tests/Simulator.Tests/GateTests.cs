@@ -99,9 +99,9 @@ public class GateTests
         }
     }
 
-    /// <summary>A 512 MiB state: the only size at which the gate kernel's streaming-store path (partners 256 MiB apart) runs.</summary>
+    /// <summary>A 512 MiB state: the smallest with two segments of the default layout, so the gate crosses the real 2 MiB gap.</summary>
     [Fact]
-    public void Gate_on_a_qubit_whose_partners_are_256_MiB_apart()
+    public void Gate_on_a_qubit_whose_partners_lie_across_the_layout_gap()
     {
         using var state = QuantumState.Create(25, StatePrecision.Complex128);
         const long basis = (1L << 24) | 12345;

@@ -14,7 +14,11 @@ public static class SimulatorCapacity
         _ => throw new ArgumentOutOfRangeException(nameof(precision), precision, "Unknown state precision."),
     };
 
-    /// <summary>Bytes a state of <paramref name="qubits"/> qubits takes (2^qubits amplitudes).</summary>
+    /// <summary>
+    /// Bytes of a state's amplitudes (2^qubits of them): what the memory limit is checked against. States of 512 MiB
+    /// and more allocate 0.8% on top for the gaps of their memory layout (2 MiB per 256 MiB; see docs/simulator.md),
+    /// which, like a cost vector, is not counted against the limit.
+    /// </summary>
     public static long BytesRequired(int qubits, StatePrecision precision)
     {
         if (qubits is < 1 or > MaxSupportedQubits)

@@ -38,8 +38,19 @@ public sealed record SimulatorOptions
     /// </summary>
     public int MaxCostTableValues { get; init; } = 65_536;
 
+    /// <summary>Bytes per segment of a state's memory (see AmplitudeLayout); tests shrink it to reach the gaps.</summary>
+    internal long LayoutSegmentBytes { get; init; } = 256L << 20;
+
+    /// <summary>Bytes of gap after each segment but the last.</summary>
+    internal long LayoutGapBytes { get; init; } = 2L << 20;
+
     internal void Validate()
     {
+        if (!long.IsPow2(LayoutSegmentBytes) || LayoutSegmentBytes < 16 << 10 || !long.IsPow2(LayoutGapBytes) || LayoutGapBytes < 64)
+        {
+            throw new ArgumentOutOfRangeException(nameof(LayoutSegmentBytes), $"Layout segments ({LayoutSegmentBytes} bytes) and gaps ({LayoutGapBytes}) must be powers of two of at least 16 KiB and 64 bytes.");
+        }
+
         if (MaxDegreeOfParallelism < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "SimulatorOptions.MaxDegreeOfParallelism must be at least 1.");

@@ -10,7 +10,7 @@ namespace QuantumScheduler.Solvers.Quantum.Simulator.Kernels;
 internal static unsafe class BasisSampler<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public static long[] Sample(T* data, nint length, ChunkedParallel parallel, int shots, int seed)
+    public static long[] Sample(AmplitudeLayout<T> data, nint length, ChunkedParallel parallel, int shots, int seed)
     {
         var chunkTotals = parallel.ReducePartials<ScalarWeightedNormBody<T>, double>(new ScalarWeightedNormBody<T>(data, null), length);
         var total = 0.0;
@@ -46,29 +46,28 @@ internal static unsafe class BasisSampler<T>
             while (chunk < chunkTotals.Length - 1 && before + chunkTotals[chunk] <= u)
             {
                 before += chunkTotals[chunk++];
-                k = (nint)chunk * ChunkedParallel.ChunkUnits;
+                k = (nint)chunk * parallel.ChunkUnits;
                 through = before + Probability(data, k);
             }
 
-            var chunkEnd = Math.Min(length, (nint)(chunk + 1) * ChunkedParallel.ChunkUnits);
+            var chunkEnd = Math.Min(length, (nint)(chunk + 1) * parallel.ChunkUnits);
             while (through <= u && k + 1 < chunkEnd)
             {
                 k++;
                 through += Probability(data, k);
             }
 
-            samples[order[s]] = through > u ? k : LastPossible(data, chunk, k);
+            samples[order[s]] = through > u ? k : LastPossible(data, (nint)chunk * parallel.ChunkUnits, k);
         }
 
         return samples;
     }
 
-    private static double Probability(T* data, nint k) => ScalarComplex<T>.SquaredMagnitude(data + (k << 1));
+    private static double Probability(AmplitudeLayout<T> data, nint k) => ScalarComplex<T>.SquaredMagnitude(data.At(k));
 
     /// <summary>Rounding left u just past the chunk's last amplitude: take the last one that can occur.</summary>
-    private static long LastPossible(T* data, int chunk, nint k)
+    private static long LastPossible(AmplitudeLayout<T> data, nint first, nint k)
     {
-        var first = (nint)chunk * ChunkedParallel.ChunkUnits;
         for (var j = k; j >= first; j--)
         {
             if (Probability(data, j) > 0)

@@ -11,25 +11,41 @@ namespace QuantumScheduler.Solvers.Quantum.Simulator.Kernels;
 internal readonly struct ChunkedParallel
 {
     /// <summary>Work units per chunk: large enough to amortise scheduling, small enough to balance two to many cores.</summary>
-    public const int ChunkUnits = 1 << 14;
+    public const int DefaultChunkUnits = 1 << 14;
 
     private readonly ParallelOptions? _parallel;
 
-    public ChunkedParallel(int qubits, SimulatorOptions options)
+    /// <param name="qubits">The state's qubits.</param>
+    /// <param name="options">Threads and the parallel threshold.</param>
+    /// <param name="chunkUnits">Units per chunk (smaller only when a state's segments are small, see AmplitudeLayout).</param>
+    public ChunkedParallel(int qubits, SimulatorOptions options, int chunkUnits = DefaultChunkUnits)
     {
+        ChunkUnits = chunkUnits;
         _parallel = options.MaxDegreeOfParallelism > 1 && qubits >= options.ParallelThresholdQubits
             ? new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }
             : null;
     }
 
+    /// <summary>Work units per chunk.</summary>
+    public int ChunkUnits { get; }
+
+    /// <summary>Runs an element-wise pass in chunks of <see cref="ChunkUnits"/>.</summary>
+    public void Run<TBody>(TBody body, nint units)
+        where TBody : struct, IChunkBody => Run(body, units, ChunkUnits);
+
     /// <summary>Runs an element-wise pass; <paramref name="chunkUnits"/> suits bodies whose unit is large (a whole block).</summary>
-    public void Run<TBody>(TBody body, nint units, int chunkUnits = ChunkUnits)
+    public void Run<TBody>(TBody body, nint units, int chunkUnits)
         where TBody : struct, IChunkBody
     {
         var chunks = (units + chunkUnits - 1) / chunkUnits;
         if (_parallel is null || chunks <= 1)
         {
-            body.Execute(0, units);
+            // Chunk by chunk on one thread too: a body may assume its range lies within one chunk (AmplitudeLayout).
+            for (var chunk = 0L; chunk < chunks; chunk++)
+            {
+                body.Execute((nint)(chunk * chunkUnits), (nint)Math.Min(units, (chunk + 1) * chunkUnits));
+            }
+
             return;
         }
 
@@ -65,7 +81,8 @@ internal readonly struct ChunkedParallel
         }
         else
         {
-            Parallel.For(0L, chunks, _parallel, chunk => partials[chunk] = body.Execute(ChunkStart(chunk), ChunkEnd(chunk, units)));
+            var self = this;
+            Parallel.For(0L, chunks, _parallel, chunk => partials[chunk] = body.Execute(self.ChunkStart(chunk), self.ChunkEnd(chunk, units)));
         }
 
         return partials;
@@ -81,9 +98,9 @@ internal readonly struct ChunkedParallel
             local.Execute((nint)(chunk * chunkUnits), (nint)Math.Min(units, (chunk + 1) * chunkUnits));
         });
 
-    private static long ChunkCount(nint units) => Math.Max(1, (units + ChunkUnits - 1) / ChunkUnits);
+    private long ChunkCount(nint units) => Math.Max(1, (units + ChunkUnits - 1) / ChunkUnits);
 
-    private static nint ChunkStart(long chunk) => (nint)(chunk * ChunkUnits);
+    private nint ChunkStart(long chunk) => (nint)(chunk * ChunkUnits);
 
-    private static nint ChunkEnd(long chunk, nint units) => (nint)Math.Min(units, (chunk + 1) * ChunkUnits);
+    private nint ChunkEnd(long chunk, nint units) => (nint)Math.Min(units, (chunk + 1) * ChunkUnits);
 }

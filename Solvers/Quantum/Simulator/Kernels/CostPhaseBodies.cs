@@ -9,13 +9,13 @@ internal readonly unsafe struct VectorCostPhaseBody<T, TLanes> : IChunkBody
     where T : unmanaged, IFloatingPointIeee754<T>
     where TLanes : struct, IComplexLanes<T>
 {
-    private readonly T* _data;
+    private readonly AmplitudeLayout<T> _amplitudes;
     private readonly double* _cost;
     private readonly double _gamma;
 
-    public VectorCostPhaseBody(T* data, double* cost, double gamma)
+    public VectorCostPhaseBody(AmplitudeLayout<T> amplitudes, double* cost, double gamma)
     {
-        _data = data;
+        _amplitudes = amplitudes;
         _cost = cost;
         _gamma = gamma;
     }
@@ -27,7 +27,7 @@ internal readonly unsafe struct VectorCostPhaseBody<T, TLanes> : IChunkBody
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Execute(nint start, nint end)
     {
-        var data = _data;
+        var data = _amplitudes.SegmentBase(start << 2);
         var cost = _cost;
         var quarterTurnsPerCost = Vector256.Create(_gamma * VectorSinCos.QuarterTurnsPerRadian);
         for (var p = start; p < end; p++)
@@ -42,23 +42,24 @@ internal readonly unsafe struct VectorCostPhaseBody<T, TLanes> : IChunkBody
 internal readonly unsafe struct ScalarCostPhaseBody<T> : IChunkBody
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly T* _data;
+    private readonly AmplitudeLayout<T> _amplitudes;
     private readonly double* _cost;
     private readonly double _gamma;
 
-    public ScalarCostPhaseBody(T* data, double* cost, double gamma)
+    public ScalarCostPhaseBody(AmplitudeLayout<T> amplitudes, double* cost, double gamma)
     {
-        _data = data;
+        _amplitudes = amplitudes;
         _cost = cost;
         _gamma = gamma;
     }
 
     public void Execute(nint start, nint end)
     {
+        var data = _amplitudes.SegmentBase(start);
         for (var k = start; k < end; k++)
         {
             var (sin, cos) = Math.SinCos(_gamma * _cost[k]);
-            ScalarComplex<T>.MultiplyInPlace(_data + (k << 1), cos, -sin);
+            ScalarComplex<T>.MultiplyInPlace(data + (k << 1), cos, -sin);
         }
     }
 }

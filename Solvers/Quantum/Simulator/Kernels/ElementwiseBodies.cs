@@ -6,20 +6,21 @@ namespace QuantumScheduler.Solvers.Quantum.Simulator.Kernels;
 internal readonly unsafe struct ProbabilitiesBody<T> : IChunkBody
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly T* _data;
+    private readonly AmplitudeLayout<T> _amplitudes;
     private readonly double* _target;
 
-    public ProbabilitiesBody(T* data, double* target)
+    public ProbabilitiesBody(AmplitudeLayout<T> amplitudes, double* target)
     {
-        _data = data;
+        _amplitudes = amplitudes;
         _target = target;
     }
 
     public void Execute(nint start, nint end)
     {
+        var data = _amplitudes.SegmentBase(start);
         for (var k = start; k < end; k++)
         {
-            _target[k] = ScalarComplex<T>.SquaredMagnitude(_data + (k << 1));
+            _target[k] = ScalarComplex<T>.SquaredMagnitude(data + (k << 1));
         }
     }
 }
@@ -28,18 +29,18 @@ internal readonly unsafe struct ProbabilitiesBody<T> : IChunkBody
 internal readonly unsafe struct CollapseBody<T> : IChunkBody
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly T* _data;
+    private readonly AmplitudeLayout<T> _amplitudes;
     private readonly int _qubit;
     private readonly int _keep;
     private readonly T _scale;
 
-    /// <param name="data">Interleaved amplitudes.</param>
+    /// <param name="amplitudes">The state's amplitudes.</param>
     /// <param name="qubit">Measured qubit, or −1 to scale every amplitude.</param>
     /// <param name="keep">Bit value of <paramref name="qubit"/> whose amplitudes survive.</param>
     /// <param name="scale">Factor for the surviving amplitudes.</param>
-    public CollapseBody(T* data, int qubit, int keep, double scale)
+    public CollapseBody(AmplitudeLayout<T> amplitudes, int qubit, int keep, double scale)
     {
-        _data = data;
+        _amplitudes = amplitudes;
         _qubit = qubit;
         _keep = keep;
         _scale = T.CreateTruncating(scale);
@@ -47,11 +48,12 @@ internal readonly unsafe struct CollapseBody<T> : IChunkBody
 
     public void Execute(nint start, nint end)
     {
+        var data = _amplitudes.SegmentBase(start);
         for (var k = start; k < end; k++)
         {
             var factor = _qubit < 0 || (int)(k >> _qubit & 1) == _keep ? _scale : T.Zero;
-            _data[2 * k] *= factor;
-            _data[(2 * k) + 1] *= factor;
+            data[2 * k] *= factor;
+            data[(2 * k) + 1] *= factor;
         }
     }
 }
@@ -60,21 +62,22 @@ internal readonly unsafe struct CollapseBody<T> : IChunkBody
 internal readonly unsafe struct FillBody<T> : IChunkBody
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly T* _data;
+    private readonly AmplitudeLayout<T> _amplitudes;
     private readonly T _value;
 
-    public FillBody(T* data, double value)
+    public FillBody(AmplitudeLayout<T> amplitudes, double value)
     {
-        _data = data;
+        _amplitudes = amplitudes;
         _value = T.CreateTruncating(value);
     }
 
     public void Execute(nint start, nint end)
     {
+        var data = _amplitudes.SegmentBase(start);
         for (var k = start; k < end; k++)
         {
-            _data[2 * k] = _value;
-            _data[(2 * k) + 1] = T.Zero;
+            data[2 * k] = _value;
+            data[(2 * k) + 1] = T.Zero;
         }
     }
 }

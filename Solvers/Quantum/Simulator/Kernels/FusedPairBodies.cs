@@ -14,7 +14,7 @@ internal readonly unsafe struct FusedPairBody<T, TLanes, TShape> : IChunkBody
     where TLanes : struct, IComplexLanes<T>
     where TShape : struct, IMatrixShape
 {
-    private readonly T* _data;
+    private readonly AmplitudeLayout<T> _amplitudes;
     private readonly int _a;
     private readonly int _b;
     private readonly InRegisterStage<T, TLanes, TShape> _inRegisterA;
@@ -22,9 +22,9 @@ internal readonly unsafe struct FusedPairBody<T, TLanes, TShape> : IChunkBody
     private readonly CrossStage<T, TLanes, TShape> _crossA;
     private readonly CrossStage<T, TLanes, TShape> _crossB;
 
-    public FusedPairBody(T* data, int a, SingleQubitMatrix ua, int b, SingleQubitMatrix ub)
+    public FusedPairBody(AmplitudeLayout<T> amplitudes, int a, SingleQubitMatrix ua, int b, SingleQubitMatrix ub)
     {
-        _data = data;
+        _amplitudes = amplitudes;
         _a = a;
         _b = b;
         var laneBits = TLanes.LaneBits;
@@ -43,10 +43,10 @@ internal readonly unsafe struct FusedPairBody<T, TLanes, TShape> : IChunkBody
     public void Execute(nint start, nint end)
     {
         var laneBits = TLanes.LaneBits;
-        var data = _data;
         var (a, b) = (_a, _b);
         if (b < laneBits)
         {
+            var data = _amplitudes.SegmentBase(start << laneBits);
             var (stageA, stageB) = (_inRegisterA, _inRegisterB);
             for (var p = start; p < end; p++)
             {
@@ -56,7 +56,8 @@ internal readonly unsafe struct FusedPairBody<T, TLanes, TShape> : IChunkBody
         }
         else if (a < laneBits)
         {
-            var strideB = (nint)2 << b;
+            var data = _amplitudes.SegmentBase(BitIndex.InsertZero(start << laneBits, b));
+            var strideB = _amplitudes.PartnerOffset(b);
             var (stageA, stageB) = (_inRegisterA, _crossB);
             for (var p = start; p < end; p++)
             {
@@ -71,8 +72,9 @@ internal readonly unsafe struct FusedPairBody<T, TLanes, TShape> : IChunkBody
         }
         else
         {
-            var strideA = (nint)2 << a;
-            var strideB = (nint)2 << b;
+            var data = _amplitudes.SegmentBase(BitIndex.InsertZeros(start << laneBits, a, b));
+            var strideA = _amplitudes.PartnerOffset(a);
+            var strideB = _amplitudes.PartnerOffset(b);
             var (stageA, stageB) = (_crossA, _crossB);
             for (var p = start; p < end; p++)
             {

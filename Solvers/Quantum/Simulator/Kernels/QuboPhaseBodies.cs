@@ -15,22 +15,22 @@ internal readonly unsafe struct QuboPhaseBody<T, TLanes> : IChunkBody
     where T : unmanaged, IFloatingPointIeee754<T>
     where TLanes : struct, IComplexLanes<T>
 {
-    private readonly T* _data;
+    private readonly AmplitudeLayout<T> _amplitudes;
     private readonly QuboBlocks _blocks;
     private readonly double* _lowCos;
     private readonly double* _lowSin;
     private readonly double _gamma;
     private readonly bool _vector;
 
-    /// <param name="data">Interleaved amplitudes.</param>
+    /// <param name="amplitudes">The state's amplitudes.</param>
     /// <param name="blocks">The QUBO split into low-bit and per-block terms.</param>
     /// <param name="lowCos">cos(γ·LowCost[k]).</param>
     /// <param name="lowSin">sin(γ·LowCost[k]).</param>
     /// <param name="gamma">Layer angle.</param>
     /// <param name="vector">Use the AVX2/FMA loops (needs blocks of at least 4 amplitudes).</param>
-    public QuboPhaseBody(T* data, QuboBlocks blocks, double* lowCos, double* lowSin, double gamma, bool vector)
+    public QuboPhaseBody(AmplitudeLayout<T> amplitudes, QuboBlocks blocks, double* lowCos, double* lowSin, double gamma, bool vector)
     {
-        _data = data;
+        _amplitudes = amplitudes;
         _blocks = blocks;
         _lowCos = lowCos;
         _lowSin = lowSin;
@@ -54,7 +54,7 @@ internal readonly unsafe struct QuboPhaseBody<T, TLanes> : IChunkBody
             {
                 (sin[0], cos[0]) = Math.SinCos(_gamma * _blocks.BlockTerms(block, field));
                 FillByDoubling(cos, sin, field);
-                var amplitudes = _data + (block << (lowBits + 1));
+                var amplitudes = _amplitudes.At(block << lowBits);
                 if (_vector)
                 {
                     for (nint k = 0; k < length; k += 4)

@@ -12,12 +12,12 @@ internal readonly unsafe struct VectorWeightedNormBody<T, TLanes> : IReductionBo
     where T : unmanaged, IFloatingPointIeee754<T>
     where TLanes : struct, IComplexLanes<T>
 {
-    private readonly T* _data;
+    private readonly AmplitudeLayout<T> _amplitudes;
     private readonly double* _weights;
 
-    public VectorWeightedNormBody(T* data, double* weights)
+    public VectorWeightedNormBody(AmplitudeLayout<T> amplitudes, double* weights)
     {
-        _data = data;
+        _amplitudes = amplitudes;
         _weights = weights;
     }
 
@@ -29,9 +29,10 @@ internal readonly unsafe struct VectorWeightedNormBody<T, TLanes> : IReductionBo
     public double Execute(nint start, nint end)
     {
         var sum = Vector256<double>.Zero;
+        var data = _amplitudes.SegmentBase(start << 2);
         for (var p = start; p < end; p++)
         {
-            var magnitudes = TLanes.SquaredMagnitudesFour(_data + (p << 3));
+            var magnitudes = TLanes.SquaredMagnitudesFour(data + (p << 3));
             sum = _weights is null ? sum + magnitudes : Vector256.FusedMultiplyAdd(magnitudes, Vector256.Load(_weights + (p << 2)), sum);
         }
 
@@ -43,21 +44,22 @@ internal readonly unsafe struct VectorWeightedNormBody<T, TLanes> : IReductionBo
 internal readonly unsafe struct ScalarWeightedNormBody<T> : IReductionBody<double>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly T* _data;
+    private readonly AmplitudeLayout<T> _amplitudes;
     private readonly double* _weights;
 
-    public ScalarWeightedNormBody(T* data, double* weights)
+    public ScalarWeightedNormBody(AmplitudeLayout<T> amplitudes, double* weights)
     {
-        _data = data;
+        _amplitudes = amplitudes;
         _weights = weights;
     }
 
     public double Execute(nint start, nint end)
     {
         var sum = 0.0;
+        var data = _amplitudes.SegmentBase(start);
         for (var k = start; k < end; k++)
         {
-            var magnitude = ScalarComplex<T>.SquaredMagnitude(_data + (k << 1));
+            var magnitude = ScalarComplex<T>.SquaredMagnitude(data + (k << 1));
             sum += _weights is null ? magnitude : magnitude * _weights[k];
         }
 
@@ -69,12 +71,12 @@ internal readonly unsafe struct ScalarWeightedNormBody<T> : IReductionBody<doubl
 internal readonly unsafe struct QubitOneProbabilityBody<T> : IReductionBody<double>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly T* _data;
+    private readonly AmplitudeLayout<T> _amplitudes;
     private readonly int _qubit;
 
-    public QubitOneProbabilityBody(T* data, int qubit)
+    public QubitOneProbabilityBody(AmplitudeLayout<T> amplitudes, int qubit)
     {
-        _data = data;
+        _amplitudes = amplitudes;
         _qubit = qubit;
     }
 
@@ -83,7 +85,7 @@ internal readonly unsafe struct QubitOneProbabilityBody<T> : IReductionBody<doub
         var sum = 0.0;
         for (var p = start; p < end; p++)
         {
-            sum += ScalarComplex<T>.SquaredMagnitude(_data + ((BitIndex.InsertZero(p, _qubit) | ((nint)1 << _qubit)) << 1));
+            sum += ScalarComplex<T>.SquaredMagnitude(_amplitudes.At(BitIndex.InsertZero(p, _qubit) | ((nint)1 << _qubit)));
         }
 
         return sum;
@@ -94,10 +96,11 @@ internal readonly unsafe struct QubitOneProbabilityBody<T> : IReductionBody<doub
 internal readonly unsafe struct InnerProductBody<T> : IReductionBody<Complex>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly T* _left;
-    private readonly T* _right;
+    private readonly AmplitudeLayout<T> _left;
+    private readonly AmplitudeLayout<T> _right;
 
-    public InnerProductBody(T* left, T* right)
+    /// <remarks>Each state is addressed through its own layout, amplitude by amplitude (layouts may differ in tests).</remarks>
+    public InnerProductBody(AmplitudeLayout<T> left, AmplitudeLayout<T> right)
     {
         _left = left;
         _right = right;
@@ -108,10 +111,12 @@ internal readonly unsafe struct InnerProductBody<T> : IReductionBody<Complex>
         double re = 0, im = 0;
         for (var k = start; k < end; k++)
         {
-            var lr = double.CreateTruncating(_left[2 * k]);
-            var li = double.CreateTruncating(_left[(2 * k) + 1]);
-            var rr = double.CreateTruncating(_right[2 * k]);
-            var ri = double.CreateTruncating(_right[(2 * k) + 1]);
+            var left = _left.At(k);
+            var right = _right.At(k);
+            var lr = double.CreateTruncating(left[0]);
+            var li = double.CreateTruncating(left[1]);
+            var rr = double.CreateTruncating(right[0]);
+            var ri = double.CreateTruncating(right[1]);
             re += (lr * rr) + (li * ri);
             im += (lr * ri) - (li * rr);
         }

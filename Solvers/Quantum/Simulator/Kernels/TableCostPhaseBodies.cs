@@ -14,13 +14,13 @@ internal readonly unsafe struct VectorTableCostPhaseBody<T, TLanes, TIndex> : IC
     where TLanes : struct, IComplexLanes<T>
     where TIndex : struct, ICostIndex
 {
-    private readonly T* _data;
+    private readonly AmplitudeLayout<T> _amplitudes;
     private readonly void* _indices;
     private readonly double* _phases;
 
-    public VectorTableCostPhaseBody(T* data, void* indices, double* phases)
+    public VectorTableCostPhaseBody(AmplitudeLayout<T> amplitudes, void* indices, double* phases)
     {
-        _data = data;
+        _amplitudes = amplitudes;
         _indices = indices;
         _phases = phases;
     }
@@ -31,7 +31,7 @@ internal readonly unsafe struct VectorTableCostPhaseBody<T, TLanes, TIndex> : IC
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Execute(nint start, nint end)
     {
-        var data = _data;
+        var data = _amplitudes.SegmentBase(start << 2);
         var indices = _indices;
         var phases = _phases;
         for (var p = start; p < end; p++)
@@ -52,23 +52,24 @@ internal readonly unsafe struct ScalarTableCostPhaseBody<T, TIndex> : IChunkBody
     where T : unmanaged, IFloatingPointIeee754<T>
     where TIndex : struct, ICostIndex
 {
-    private readonly T* _data;
+    private readonly AmplitudeLayout<T> _amplitudes;
     private readonly void* _indices;
     private readonly double* _phases;
 
-    public ScalarTableCostPhaseBody(T* data, void* indices, double* phases)
+    public ScalarTableCostPhaseBody(AmplitudeLayout<T> amplitudes, void* indices, double* phases)
     {
-        _data = data;
+        _amplitudes = amplitudes;
         _indices = indices;
         _phases = phases;
     }
 
     public void Execute(nint start, nint end)
     {
+        var data = _amplitudes.SegmentBase(start);
         for (var k = start; k < end; k++)
         {
             var phase = _phases + (2 * TIndex.Load(_indices, k));
-            ScalarComplex<T>.MultiplyInPlace(_data + (k << 1), phase[0], -phase[1]);
+            ScalarComplex<T>.MultiplyInPlace(data + (k << 1), phase[0], -phase[1]);
         }
     }
 }

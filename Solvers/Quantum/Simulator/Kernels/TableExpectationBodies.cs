@@ -11,13 +11,13 @@ internal readonly unsafe struct VectorTableExpectationBody<T, TLanes, TIndex> : 
     where TLanes : struct, IComplexLanes<T>
     where TIndex : struct, ICostIndex
 {
-    private readonly T* _data;
+    private readonly AmplitudeLayout<T> _amplitudes;
     private readonly void* _indices;
     private readonly double* _values;
 
-    public VectorTableExpectationBody(T* data, void* indices, double* values)
+    public VectorTableExpectationBody(AmplitudeLayout<T> amplitudes, void* indices, double* values)
     {
-        _data = data;
+        _amplitudes = amplitudes;
         _indices = indices;
         _values = values;
     }
@@ -29,10 +29,11 @@ internal readonly unsafe struct VectorTableExpectationBody<T, TLanes, TIndex> : 
     public double Execute(nint start, nint end)
     {
         var sum = Vector256<double>.Zero;
+        var data = _amplitudes.SegmentBase(start << 2);
         for (var p = start; p < end; p++)
         {
             var costs = Avx2.GatherVector256(_values, TIndex.LoadFour(_indices, p << 2), 8);
-            sum = Vector256.FusedMultiplyAdd(TLanes.SquaredMagnitudesFour(_data + (p << 3)), costs, sum);
+            sum = Vector256.FusedMultiplyAdd(TLanes.SquaredMagnitudesFour(data + (p << 3)), costs, sum);
         }
 
         return Vector256.Sum(sum);
@@ -44,13 +45,13 @@ internal readonly unsafe struct ScalarTableExpectationBody<T, TIndex> : IReducti
     where T : unmanaged, IFloatingPointIeee754<T>
     where TIndex : struct, ICostIndex
 {
-    private readonly T* _data;
+    private readonly AmplitudeLayout<T> _amplitudes;
     private readonly void* _indices;
     private readonly double* _values;
 
-    public ScalarTableExpectationBody(T* data, void* indices, double* values)
+    public ScalarTableExpectationBody(AmplitudeLayout<T> amplitudes, void* indices, double* values)
     {
-        _data = data;
+        _amplitudes = amplitudes;
         _indices = indices;
         _values = values;
     }
@@ -58,9 +59,10 @@ internal readonly unsafe struct ScalarTableExpectationBody<T, TIndex> : IReducti
     public double Execute(nint start, nint end)
     {
         var sum = 0.0;
+        var data = _amplitudes.SegmentBase(start);
         for (var k = start; k < end; k++)
         {
-            sum += ScalarComplex<T>.SquaredMagnitude(_data + (k << 1)) * _values[TIndex.Load(_indices, k)];
+            sum += ScalarComplex<T>.SquaredMagnitude(data + (k << 1)) * _values[TIndex.Load(_indices, k)];
         }
 
         return sum;

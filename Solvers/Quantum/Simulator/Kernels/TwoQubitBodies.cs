@@ -6,14 +6,14 @@ namespace QuantumScheduler.Solvers.Quantum.Simulator.Kernels;
 internal readonly unsafe struct ControlledGateBody<T> : IChunkBody
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly T* _data;
+    private readonly AmplitudeLayout<T> _amplitudes;
     private readonly int _control;
     private readonly int _target;
     private readonly ScalarMatrix<T> _u;
 
-    public ControlledGateBody(T* data, int control, int target, SingleQubitMatrix u)
+    public ControlledGateBody(AmplitudeLayout<T> amplitudes, int control, int target, SingleQubitMatrix u)
     {
-        _data = data;
+        _amplitudes = amplitudes;
         _control = control;
         _target = target;
         _u = new ScalarMatrix<T>(u);
@@ -23,11 +23,11 @@ internal readonly unsafe struct ControlledGateBody<T> : IChunkBody
 
     public void Execute(nint start, nint end)
     {
-        var stride = (nint)2 << _target;
+        var stride = _amplitudes.PartnerOffset(_target);
         for (var p = start; p < end; p++)
         {
             var index = BitIndex.InsertZeros(p, Math.Min(_control, _target), Math.Max(_control, _target)) | ((nint)1 << _control);
-            var low = _data + (index << 1);
+            var low = _amplitudes.At(index);
             _u.Apply(low, low + stride);
         }
     }
@@ -37,13 +37,13 @@ internal readonly unsafe struct ControlledGateBody<T> : IChunkBody
 internal readonly unsafe struct SwapBody<T> : IChunkBody
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly T* _data;
+    private readonly AmplitudeLayout<T> _amplitudes;
     private readonly int _a;
     private readonly int _b;
 
-    public SwapBody(T* data, int a, int b)
+    public SwapBody(AmplitudeLayout<T> amplitudes, int a, int b)
     {
-        _data = data;
+        _amplitudes = amplitudes;
         _a = Math.Min(a, b);
         _b = Math.Max(a, b);
     }
@@ -53,8 +53,8 @@ internal readonly unsafe struct SwapBody<T> : IChunkBody
         for (var p = start; p < end; p++)
         {
             var index = BitIndex.InsertZeros(p, _a, _b);
-            var first = _data + ((index | ((nint)1 << _a)) << 1);
-            var second = _data + ((index | ((nint)1 << _b)) << 1);
+            var first = _amplitudes.At(index | ((nint)1 << _a));
+            var second = _amplitudes.At(index | ((nint)1 << _b));
             (first[0], second[0]) = (second[0], first[0]);
             (first[1], second[1]) = (second[1], first[1]);
         }
@@ -68,14 +68,14 @@ internal readonly unsafe struct SwapBody<T> : IChunkBody
 internal readonly unsafe struct TwoQubitDiagonalBody<T> : IChunkBody
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly T* _data;
+    private readonly AmplitudeLayout<T> _amplitudes;
     private readonly int _a;
     private readonly int _b;
     private readonly Complex _p00, _p01, _p10, _p11;
 
-    public TwoQubitDiagonalBody(T* data, int a, int b, Complex p00, Complex p01, Complex p10, Complex p11)
+    public TwoQubitDiagonalBody(AmplitudeLayout<T> amplitudes, int a, int b, Complex p00, Complex p01, Complex p10, Complex p11)
     {
-        _data = data;
+        _amplitudes = amplitudes;
         _a = a;
         _b = b;
         (_p00, _p01, _p10, _p11) = (p00, p01, p10, p11);
@@ -83,6 +83,7 @@ internal readonly unsafe struct TwoQubitDiagonalBody<T> : IChunkBody
 
     public void Execute(nint start, nint end)
     {
+        var data = _amplitudes.SegmentBase(start);
         for (var k = start; k < end; k++)
         {
             var phase = ((k >> _b & 1) << 1 | (k >> _a & 1)) switch
@@ -94,7 +95,7 @@ internal readonly unsafe struct TwoQubitDiagonalBody<T> : IChunkBody
             };
             if (phase != Complex.One)
             {
-                ScalarComplex<T>.MultiplyInPlace(_data + (k << 1), phase.Real, phase.Imaginary);
+                ScalarComplex<T>.MultiplyInPlace(data + (k << 1), phase.Real, phase.Imaginary);
             }
         }
     }

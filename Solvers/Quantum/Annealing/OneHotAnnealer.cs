@@ -17,7 +17,7 @@ internal static class OneHotAnnealer
         QuboAssignmentStructure structure, double[] betas, SimulatedAnnealingOptions options, QuboSampleRequest request,
         int read, ref Xoshiro256 random, long deadline, double budget, CancellationToken cancellationToken)
     {
-        var (kind, swapProbability) = (options.Schedule, options.SwapProbability);
+        var (kind, swapProbability, chainProbability) = (options.Schedule, options.SwapProbability, options.ChainProbability);
         if (request.InitialStates is { } initial && read < initial.Count && options.ReverseAnnealingStart > 0)
             betas = BetaSchedule.Build(kind, BetaSchedule.At(kind, betas[0], betas[^1], options.ReverseAnnealingStart), betas[^1], betas.Length);
         var state = new OneHotState(structure, OneHotStart.Choice(structure, request, read, ref random));
@@ -34,8 +34,8 @@ internal static class OneHotAnnealer
                 if (random.NextDouble() < swapProbability)
                 {
                     var other = movable[random.NextInt(movable.Length)];
-                    if (!state.TrySwapTargets(task, other, out var taskTo, out var otherTo)) continue;
-                    if (Accept(state.SwapDelta(task, other, taskTo, otherTo), beta, ref random)) state.Swap(task, other, taskTo, otherTo);
+                    if (!PairTargets(state, task, other, chainProbability, ref random, out var taskTo, out var otherTo)) continue;
+                    if (Accept(state.PairDelta(task, taskTo, other, otherTo), beta, ref random)) state.PairMove(task, taskTo, other, otherTo);
                     continue;
                 }
                 var to = RandomOtherChoice(structure, state.VariableOfTask[task], task, ref random);
@@ -51,6 +51,20 @@ internal static class OneHotAnnealer
         }
         // The running energy accumulates rounding; report the kept state's energy recomputed.
         return new QuboSample(structure.ToBits(best), new OneHotState(structure, best).Energy);
+    }
+
+    /// <summary>
+    /// A two-task proposal for tasks on different agents: the first moves onto the second's agent, and the second
+    /// either takes the first's agent (a swap) or, with probability <paramref name="chainProbability"/>, is pushed
+    /// on to a random other agent of its own (an ejection chain). False when a pair of the move has no variable.
+    /// </summary>
+    private static bool PairTargets(OneHotState state, int task, int other, double chainProbability, ref Xoshiro256 random, out int taskTo, out int otherTo)
+    {
+        otherTo = -1;
+        if (!state.TrySwapTargets(task, other, out taskTo, out var swapTo)) return false;
+        if (random.NextDouble() >= chainProbability) otherTo = swapTo;
+        else otherTo = RandomOtherChoice(state.Structure, state.VariableOfTask[other], other, ref random);
+        return otherTo >= 0 || !state.Structure.ExactlyOne;
     }
 
     private static bool Accept(double delta, double beta, ref Xoshiro256 random) =>

@@ -11,7 +11,7 @@ namespace QuantumScheduler.Solvers.Quantum.Hybrid;
 /// <see cref="IQuboSubproblemSolver"/>), merge the window's answer back when it lowers the full energy, and run
 /// tabu again; a read ends after its pass budget, when passes stop improving, or at the deadline.
 /// </summary>
-public sealed class HybridQuboSampler : IQuboSampler
+public sealed class HybridQuboSampler : IStructuredQuboSampler
 {
     /// <summary>Passes of the shift descent that brings a read's start to a local minimum before the first tabu.</summary>
     private const int DescentPasses = 50;
@@ -30,6 +30,8 @@ public sealed class HybridQuboSampler : IQuboSampler
 
     public string Name => $"hybrid(tabu+{_subSolver.Name})";
 
+    public bool SamplesStructure => _options.OneHotMoves;
+
     public QuboSampleSet Sample(QuboModel model, QuboSampleRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -38,11 +40,19 @@ public sealed class HybridQuboSampler : IQuboSampler
         {
             if (structure.Residual.VariableCount != model.VariableCount)
                 throw new ArgumentException("The request's structure belongs to a model of another size.", nameof(request));
-            return ParallelReads.Run(_options.Reads, request, (int read, ref Xoshiro256 random, long deadline, double _) =>
-                SolveOneHot(structure, request, read, ref random, deadline, cancellationToken), cancellationToken);
+            return Sample(structure, request, cancellationToken);
         }
         return ParallelReads.Run(_options.Reads, request, (int read, ref Xoshiro256 random, long deadline, double _) =>
             Solve(model, request, read, ref random, deadline, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The one-hot tabu and window decomposition on the model the structure describes.</summary>
+    public QuboSampleSet Sample(QuboAssignmentStructure structure, QuboSampleRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(structure);
+        ArgumentNullException.ThrowIfNull(request);
+        return ParallelReads.Run(_options.Reads, request, (int read, ref Xoshiro256 random, long deadline, double _) =>
+            SolveOneHot(structure, request, read, ref random, deadline, cancellationToken), cancellationToken);
     }
 
     private QuboSample Solve(QuboModel model, QuboSampleRequest request, int read, ref Xoshiro256 random, long deadline, CancellationToken cancellationToken)
@@ -96,7 +106,7 @@ public sealed class HybridQuboSampler : IQuboSampler
         var state = new OneHotState(structure, OneHotStart.Choice(structure, request, read, ref random));
         var tabuSteps = Math.Max(1, _options.TabuStepsPerVariable * structure.TaskCount);
         OneHotDescent.Run(state, DescentPasses, deadline);
-        OneHotTabuSearch.Run(state, tabuSteps, tabuSteps, _options.SwapPairsPerStep, _options.Oscillation, ref random, deadline, cancellationToken);
+        OneHotTabuSearch.Run(state, tabuSteps, tabuSteps, _options.PairsPerStep, _options.Oscillation, ref random, deadline, cancellationToken);
         var best = (int[])state.VariableOfTask.Clone();
         var bestEnergy = state.Energy;
         var decomposer = new OneHotDecomposer(structure);
@@ -115,7 +125,7 @@ public sealed class HybridQuboSampler : IQuboSampler
                 var answer = _subSolver.Solve(sub, current, (int)random.NextUInt64(), request.EnergyResolution, cancellationToken);
                 decomposer.Merge(state, window, answer);
             }
-            OneHotTabuSearch.Run(state, tabuSteps, tabuSteps, _options.SwapPairsPerStep, _options.Oscillation, ref random, deadline, cancellationToken);
+            OneHotTabuSearch.Run(state, tabuSteps, tabuSteps, _options.PairsPerStep, _options.Oscillation, ref random, deadline, cancellationToken);
             if (state.Energy < bestEnergy - 1e-9 * Math.Max(1, Math.Abs(bestEnergy)))
             {
                 bestEnergy = state.Energy;

@@ -24,8 +24,11 @@ public sealed record HybridSamplerOptions
     /// </summary>
     public bool OneHotMoves { get; init; } = true;
 
-    /// <summary>Swap pairs the one-hot tabu evaluates per step: all of them when there are at most this many, else a random sample. Default 20 000.</summary>
-    public int SwapPairsPerStep { get; init; } = 20_000;
+    /// <summary>
+    /// Task pairs the one-hot tabu evaluates per step (each pair's swap and its two ejection chains): all of them
+    /// when there are at most this many, else a random sample. Default 20 000.
+    /// </summary>
+    public int PairsPerStep { get; init; } = 20_000;
 
     /// <summary>
     /// Strategic oscillation in the one-hot tabu: an overloaded agent's capacity weight grows by this share per
@@ -47,7 +50,7 @@ public sealed record HybridSamplerOptions
         if (SubproblemSize < 1) throw new ArgumentOutOfRangeException(nameof(SubproblemSize), SubproblemSize, "Subproblems need at least one variable.");
         if (MaxPasses < 1) throw new ArgumentOutOfRangeException(nameof(MaxPasses), MaxPasses, "At least one pass is needed.");
         if (UnimprovedPasses < 1) throw new ArgumentOutOfRangeException(nameof(UnimprovedPasses), UnimprovedPasses, "Must be at least 1.");
-        if (SwapPairsPerStep < 0) throw new ArgumentOutOfRangeException(nameof(SwapPairsPerStep), SwapPairsPerStep, "Must not be negative.");
+        if (PairsPerStep < 0) throw new ArgumentOutOfRangeException(nameof(PairsPerStep), PairsPerStep, "Must not be negative.");
         if (OscillationIncrease < 0) throw new ArgumentOutOfRangeException(nameof(OscillationIncrease), OscillationIncrease, "Must not be negative.");
         if (!(OscillationDecrease is >= 0 and < 1)) throw new ArgumentOutOfRangeException(nameof(OscillationDecrease), OscillationDecrease, "Must be in [0, 1).");
         if (!(OscillationFloor is > 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(OscillationFloor), OscillationFloor, "Must be in (0, 1].");

@@ -18,6 +18,11 @@ internal sealed class OneHotState
     private readonly double[] _load;
     private readonly double[] _unitPenalty;
     private readonly double[] _weight;
+    // Flat copies of what every move reads, so that pricing a move touches plain arrays only.
+    private readonly int[] _agentOf;
+    private readonly double[] _unitLoad;
+    private readonly double[] _capacityUnits;
+    private readonly int[] _slackLimit;
 
     /// <param name="structure">The QUBO's structure.</param>
     /// <param name="variableOfTask">The starting variable of each task (-1 = none); must be a variable of that task.</param>
@@ -29,6 +34,16 @@ internal sealed class OneHotState
             throw new ArgumentException($"The choice has {variableOfTask.Length} tasks; the structure has {structure.TaskCount}.", nameof(variableOfTask));
         _structure = structure;
         _residual = structure.Residual;
+        _agentOf = structure.AgentOfVariable;
+        _unitLoad = structure.UnitLoad;
+        _capacityUnits = new double[structure.AgentCount];
+        _slackLimit = new int[structure.AgentCount];
+        for (var a = 0; a < structure.AgentCount; a++)
+        {
+            var encoding = structure.Capacity(a);
+            _capacityUnits[a] = encoding is null ? double.PositiveInfinity : encoding.Capacity / encoding.Unit;
+            _slackLimit[a] = encoding?.SlackLimit ?? 0;
+        }
         VariableOfTask = (int[])variableOfTask.Clone();
         _x = new byte[_residual.VariableCount];
         _load = new double[structure.AgentCount];
@@ -112,22 +127,14 @@ internal sealed class OneHotState
     {
         var from = VariableOfTask[task];
         if (from == to) return 0;
-        var delta = 0.0;
-        int agentFrom = -1, agentTo = -1;
+        // A task's variables are on different agents, so the two penalty changes are independent.
+        var delta = FlipPart(task, from, to);
         if (from >= 0)
         {
-            delta -= _field[from];
-            agentFrom = _structure.AgentOfVariable[from];
-            delta += PenaltyChange(agentFrom, _load[agentFrom] - _structure.UnitLoad[from]);
+            var agent = _agentOf[from];
+            delta += PenaltyChange(agent, _load[agent] - _unitLoad[from]);
         }
-        if (to >= 0)
-        {
-            delta += _field[to];
-            agentTo = _structure.AgentOfVariable[to];
-            delta += PenaltyChange(agentTo, _load[agentTo] + _structure.UnitLoad[to]);
-        }
-        if (from >= 0 && to >= 0) delta -= _structure.TaskCoupling(task, from, to);
-        return delta;
+        return to >= 0 ? delta + PenaltyChange(_agentOf[to], _load[_agentOf[to]] + _unitLoad[to]) : delta;
     }
 
     /// <summary>Moves task t to variable <paramref name="to"/> (-1 = none).</summary>
@@ -141,12 +148,12 @@ internal sealed class OneHotState
         if (from >= 0)
         {
             _residual.Flip(_x, _field, from);
-            ChangeLoad(_structure.AgentOfVariable[from], -_structure.UnitLoad[from]);
+            ChangeLoad(_agentOf[from], -_unitLoad[from]);
         }
         if (to >= 0)
         {
             _residual.Flip(_x, _field, to);
-            ChangeLoad(_structure.AgentOfVariable[to], _structure.UnitLoad[to]);
+            ChangeLoad(_agentOf[to], _unitLoad[to]);
         }
         VariableOfTask[task] = to;
     }
@@ -160,7 +167,7 @@ internal sealed class OneHotState
         (firstTo, secondTo) = (-1, -1);
         var (i, j) = (VariableOfTask[first], VariableOfTask[second]);
         if (i < 0 || j < 0) return false;
-        var (a, b) = (_structure.AgentOfVariable[i], _structure.AgentOfVariable[j]);
+        var (a, b) = (_agentOf[i], _agentOf[j]);
         if (a == b) return false;
         firstTo = _structure.VariableAt(first, b);
         secondTo = _structure.VariableAt(second, a);
@@ -168,33 +175,115 @@ internal sealed class OneHotState
     }
 
     /// <summary>The energy change of the swap <see cref="TrySwapTargets"/> found (four flips, slack of both agents re-optimised).</summary>
-    public double SwapDelta(int first, int second, int firstTo, int secondTo)
+    public double SwapDelta(int first, int second, int firstTo, int secondTo) => PairDelta(first, firstTo, second, secondTo);
+
+    /// <summary>
+    /// The exact energy change of moving two different tasks at once — <paramref name="first"/> to
+    /// <paramref name="firstTo"/> and <paramref name="second"/> to <paramref name="secondTo"/> (their own variables,
+    /// or -1 = none) — with the slack of every agent involved re-optimised for the combined load change. A swap is
+    /// the case where each goes to the other's agent; an ejection chain moves the first task onto the second's agent
+    /// and pushes the second on to a third. Equal to the sum of the two shifts made one after the other.
+    /// </summary>
+    public double PairDelta(int first, int firstTo, int second, int secondTo)
     {
         var (i, j) = (VariableOfTask[first], VariableOfTask[second]);
-        var (a, b) = (_structure.AgentOfVariable[i], _structure.AgentOfVariable[j]);
         // ΔE of flipping a set of bits = Σ δᵤ·fieldᵤ + Σ_{u<v} δᵤ·δᵥ·W(u,v), δ = +1 for 0→1 and −1 for 1→0.
-        var delta = -_field[i] + _field[firstTo] - _field[j] + _field[secondTo]
-            - _structure.TaskCoupling(first, i, firstTo) - _structure.TaskCoupling(second, j, secondTo);
+        var delta = FlipPart(first, i, firstTo) + FlipPart(second, j, secondTo);
         if (_structure.ResidualCouplesTasks)
-            delta += Coupling(i, j) - Coupling(i, secondTo) - Coupling(firstTo, j) + Coupling(firstTo, secondTo);
-        delta += PenaltyChange(a, _load[a] - _structure.UnitLoad[i] + _structure.UnitLoad[secondTo]);
-        delta += PenaltyChange(b, _load[b] - _structure.UnitLoad[j] + _structure.UnitLoad[firstTo]);
-        return delta;
+        {
+            var (i1, t1) = i == firstTo ? (-1, -1) : (i, firstTo);
+            var (j1, t2) = j == secondTo ? (-1, -1) : (j, secondTo);
+            delta += Coupling(i1, j1) - Coupling(i1, t2) - Coupling(t1, j1) + Coupling(t1, t2);
+        }
+        var changes = new LoadChanges();
+        if (i != firstTo)
+        {
+            changes.Add(this, i, -1);
+            changes.Add(this, firstTo, 1);
+        }
+        if (j != secondTo)
+        {
+            changes.Add(this, j, -1);
+            changes.Add(this, secondTo, 1);
+        }
+        return delta + changes.PenaltyChange(this);
+    }
+
+    /// <summary>Moves two tasks (see <see cref="PairDelta"/>) as two shifts: each prices its own step exactly.</summary>
+    public void PairMove(int first, int firstTo, int second, int secondTo)
+    {
+        Shift(first, firstTo);
+        Shift(second, secondTo);
+    }
+
+    /// <summary>
+    /// The part of moving task t from its variable to <paramref name="to"/> that does not depend on agents' loads
+    /// (objective and one-hot terms of the residual).
+    /// </summary>
+    public double FlipDelta(int task, int to) => FlipPart(task, VariableOfTask[task], to);
+
+    /// <summary>The change of agent a's weighted capacity penalty if its load (in capacity units) became <paramref name="newLoad"/>.</summary>
+    public double PenaltyChange(int agent, double newLoad) => _weight[agent] * (UnitPenalty(agent, newLoad) - _unitPenalty[agent]);
+
+    /// <summary>−field(from) + field(to) − W(from, to): a shift's energy change without the penalty changes.</summary>
+    private double FlipPart(int task, int from, int to)
+    {
+        if (from == to) return 0;
+        var part = 0.0;
+        if (from >= 0) part -= _field[from];
+        if (to >= 0) part += _field[to];
+        if (from >= 0 && to >= 0) part -= _structure.TaskCoupling(task, from, to);
+        return part;
+    }
+
+    /// <summary>Up to four agents' load changes of a two-task move, summed per agent.</summary>
+    private struct LoadChanges
+    {
+        private int _a0, _a1, _a2, _a3, _count;
+        private double _c0, _c1, _c2, _c3;
+
+        public void Add(OneHotState state, int variable, int sign)
+        {
+            if (variable < 0) return;
+            var agent = state._agentOf[variable];
+            var change = sign * state._unitLoad[variable];
+            if (_count > 0 && _a0 == agent) _c0 += change;
+            else if (_count > 1 && _a1 == agent) _c1 += change;
+            else if (_count > 2 && _a2 == agent) _c2 += change;
+            else if (_count > 3 && _a3 == agent) _c3 += change;
+            else
+            {
+                switch (_count++)
+                {
+                    case 0: (_a0, _c0) = (agent, change); break;
+                    case 1: (_a1, _c1) = (agent, change); break;
+                    case 2: (_a2, _c2) = (agent, change); break;
+                    default: (_a3, _c3) = (agent, change); break;
+                }
+            }
+        }
+
+        public readonly double PenaltyChange(OneHotState state)
+        {
+            var delta = 0.0;
+            if (_count > 0) delta += state.PenaltyChange(_a0, state._load[_a0] + _c0);
+            if (_count > 1) delta += state.PenaltyChange(_a1, state._load[_a1] + _c1);
+            if (_count > 2) delta += state.PenaltyChange(_a2, state._load[_a2] + _c2);
+            if (_count > 3) delta += state.PenaltyChange(_a3, state._load[_a3] + _c3);
+            return delta;
+        }
     }
 
     /// <summary>
     /// Exchanges the agents of two tasks (targets from <see cref="TrySwapTargets"/>) as two shifts: each prices its
     /// own step exactly, so their sum is the swap's energy change.
     /// </summary>
-    public void Swap(int first, int second, int firstTo, int secondTo)
-    {
-        Shift(first, firstTo);
-        Shift(second, secondTo);
-    }
+    public void Swap(int first, int second, int firstTo, int secondTo) => PairMove(first, firstTo, second, secondTo);
 
     /// <summary>The residual coupling W(u, v) of variables of different tasks (a row scan: only needed when such couplings exist).</summary>
     private double Coupling(int u, int v)
     {
+        if (u < 0 || v < 0) return 0;
         for (var k = _residual.RowStart[u]; k < _residual.RowStart[u + 1]; k++)
             if (_residual.Neighbor[k] == v) return _residual.Weight[k];
         return 0;
@@ -206,7 +295,13 @@ internal sealed class OneHotState
         _unitPenalty[agent] = UnitPenalty(agent, _load[agent]);
     }
 
-    private double PenaltyChange(int agent, double newLoad) => _weight[agent] * (UnitPenalty(agent, newLoad) - _unitPenalty[agent]);
 
-    private double UnitPenalty(int agent, double unitLoad) => _structure.Capacity(agent)?.MinimumPenalty(unitLoad, 1) ?? 0;
+    /// <summary>Agent a's capacity penalty per unit of weight at a load: <see cref="CapacityEncoding.MinimumPenalty"/> on the flat arrays.</summary>
+    private double UnitPenalty(int agent, double unitLoad)
+    {
+        var capacity = _capacityUnits[agent];
+        if (double.IsPositiveInfinity(capacity)) return 0;
+        var residual = unitLoad + Math.Clamp(Math.Round(capacity - unitLoad), 0, _slackLimit[agent]) - capacity;
+        return residual * residual;
+    }
 }

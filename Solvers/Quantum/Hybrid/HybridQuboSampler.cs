@@ -103,17 +103,22 @@ public sealed class HybridQuboSampler : IStructuredQuboSampler
     private QuboSample SolveOneHot(QuboAssignmentStructure structure, QuboSampleRequest request, int read, ref Xoshiro256 random, long deadline, CancellationToken cancellationToken)
     {
         var k = Math.Min(_options.SubproblemSize, _subSolver.MaxVariables);
-        var state = new OneHotState(structure, OneHotStart.Choice(structure, request, read, ref random));
+        var state = new OneHotState(structure, OneHotStart.Choice(structure, request, read, ref random), _options.LinearOverloadGuidance);
         var tabuSteps = Math.Max(1, _options.TabuStepsPerVariable * structure.TaskCount);
         OneHotDescent.Run(state, DescentPasses, deadline);
         OneHotTabuSearch.Run(state, tabuSteps, tabuSteps, _options.PairsPerStep, _options.Oscillation, ref random, deadline, cancellationToken);
         var best = (int[])state.VariableOfTask.Clone();
-        var bestEnergy = state.Energy;
+        var bestEnergy = state.ModelEnergy;
         var decomposer = new OneHotDecomposer(structure);
 
         var unimproved = 0;
+        var movable = structure.MovableTasks();
+        var perturbed = Math.Max(1, (int)Math.Round(_options.PerturbationShare * movable.Length));
         for (var pass = 0; pass < _options.MaxPasses && unimproved < _options.UnimprovedPasses; pass++)
         {
+            // A pass that did not improve leaves the state in the best one's basin: restart from the best with a
+            // few random reassignments instead (as the classical tabu restarts from a perturbed elite solution).
+            if (unimproved > 0 && _options.PerturbationShare > 0) Perturb(state, best, movable, perturbed, ref random);
             var order = decomposer.ImpactOrder(state);
             var covered = new bool[structure.TaskCount];
             foreach (var seed in order)
@@ -126,15 +131,30 @@ public sealed class HybridQuboSampler : IStructuredQuboSampler
                 decomposer.Merge(state, window, answer);
             }
             OneHotTabuSearch.Run(state, tabuSteps, tabuSteps, _options.PairsPerStep, _options.Oscillation, ref random, deadline, cancellationToken);
-            if (state.Energy < bestEnergy - 1e-9 * Math.Max(1, Math.Abs(bestEnergy)))
+            if (state.ModelEnergy < bestEnergy - 1e-9 * Math.Max(1, Math.Abs(bestEnergy)))
             {
-                bestEnergy = state.Energy;
+                bestEnergy = state.ModelEnergy;
                 state.VariableOfTask.CopyTo(best, 0);
                 unimproved = 0;
             }
             else unimproved++;
         }
         return OneHotResult(structure, best);
+    }
+
+    /// <summary>Moves the state to <paramref name="best"/>, then sends <paramref name="count"/> random tasks to random other options.</summary>
+    private static void Perturb(OneHotState state, int[] best, int[] movable, int count, ref Xoshiro256 random)
+    {
+        var structure = state.Structure;
+        for (var t = 0; t < best.Length; t++)
+            if (state.VariableOfTask[t] != best[t]) state.Shift(t, best[t]);
+        for (var i = 0; i < count && movable.Length > 0; i++)
+        {
+            var task = movable[random.NextInt(movable.Length)];
+            var own = structure.TaskVariables(task);
+            var pick = random.NextInt(own.Count + (structure.ExactlyOne ? 0 : 1));
+            state.Shift(task, pick < own.Count ? own[pick] : -1);
+        }
     }
 
     private static QuboSample OneHotResult(QuboAssignmentStructure structure, int[] best) =>

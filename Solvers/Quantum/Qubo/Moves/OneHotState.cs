@@ -8,6 +8,13 @@ namespace QuantumScheduler.Solvers.Quantum.Qubo.Moves;
 /// and a <em>swap</em> (two tasks exchange agents: four flips). Their energy changes are exact and O(1) from the
 /// residual model's local fields, the per-task couplings and the agents' loads; applying one is O(degree in the
 /// residual), which for a total-cost objective is the task's own agent count.
+/// <para>
+/// A search may steer by other capacity weights (<see cref="SetCapacityWeight"/>, strategic oscillation) and, when
+/// built with a linear search penalty, by the excess itself instead of its square: the QUBO's P·excess² makes a
+/// small overload nearly free and a heavy task's overload prohibitive at the same weight, which measured far worse
+/// as a guide through overloaded states (docs/qubo-annealing-hybrid.md). Feasible points cost the same either way;
+/// <see cref="ModelEnergy"/> is always the model's own energy.
+/// </para>
 /// </summary>
 internal sealed class OneHotState
 {
@@ -17,33 +24,42 @@ internal sealed class OneHotState
     private readonly double[] _field;
     private readonly double[] _load;
     private readonly double[] _unitPenalty;
+    private readonly double[] _searchUnit;
     private readonly double[] _weight;
+    private readonly bool _linearSearch;
     // Flat copies of what every move reads, so that pricing a move touches plain arrays only.
     private readonly int[] _agentOf;
     private readonly double[] _unitLoad;
     private readonly double[] _capacityUnits;
     private readonly int[] _slackLimit;
+    private readonly bool[] _wholeGrid;
 
     /// <param name="structure">The QUBO's structure.</param>
     /// <param name="variableOfTask">The starting variable of each task (-1 = none); must be a variable of that task.</param>
-    public OneHotState(QuboAssignmentStructure structure, int[] variableOfTask)
+    /// <param name="linearSearchPenalty">Steer (<see cref="Energy"/>, the deltas) by weight × excess instead of the QUBO's weight × excess².</param>
+    public OneHotState(QuboAssignmentStructure structure, int[] variableOfTask, bool linearSearchPenalty = false)
     {
         ArgumentNullException.ThrowIfNull(structure);
         ArgumentNullException.ThrowIfNull(variableOfTask);
         if (variableOfTask.Length != structure.TaskCount)
             throw new ArgumentException($"The choice has {variableOfTask.Length} tasks; the structure has {structure.TaskCount}.", nameof(variableOfTask));
         _structure = structure;
+        _linearSearch = linearSearchPenalty;
         _residual = structure.Residual;
         _agentOf = structure.AgentOfVariable;
         _unitLoad = structure.UnitLoad;
         _capacityUnits = new double[structure.AgentCount];
         _slackLimit = new int[structure.AgentCount];
+        _wholeGrid = new bool[structure.AgentCount];
         for (var a = 0; a < structure.AgentCount; a++)
         {
             var encoding = structure.Capacity(a);
             _capacityUnits[a] = encoding is null ? double.PositiveInfinity : encoding.Capacity / encoding.Unit;
             _slackLimit[a] = encoding?.SlackLimit ?? 0;
+            _wholeGrid[a] = encoding is not null && _capacityUnits[a] == encoding.SlackLimit;
         }
+        for (var v = 0; v < _agentOf.Length; v++)
+            if (_agentOf[v] >= 0 && _unitLoad[v] != Math.Floor(_unitLoad[v])) _wholeGrid[_agentOf[v]] = false;
         VariableOfTask = (int[])variableOfTask.Clone();
         _x = new byte[_residual.VariableCount];
         _load = new double[structure.AgentCount];
@@ -58,6 +74,7 @@ internal sealed class OneHotState
         _field = new double[_x.Length];
         _residual.ComputeFields(_x, _field);
         _unitPenalty = new double[_load.Length];
+        _searchUnit = new double[_load.Length];
         _weight = new double[_load.Length];
         ResidualEnergy = _residual.Energy(_x);
         Energy = ResidualEnergy;
@@ -65,7 +82,8 @@ internal sealed class OneHotState
         {
             _weight[a] = structure.CapacityWeight(a);
             _unitPenalty[a] = UnitPenalty(a, _load[a]);
-            Energy += _weight[a] * _unitPenalty[a];
+            _searchUnit[a] = SearchUnit(a, _load[a]);
+            Energy += _weight[a] * _searchUnit[a];
         }
     }
 
@@ -75,8 +93,9 @@ internal sealed class OneHotState
     public int[] VariableOfTask { get; }
 
     /// <summary>
-    /// The energy of <see cref="ToBits"/> with the current capacity weights — the model's own energy unless
-    /// <see cref="SetCapacityWeight"/> changed them — kept up to date by the moves (rounding accumulates).
+    /// The search energy of <see cref="ToBits"/>: with the current capacity weights (and the linear search penalty,
+    /// if chosen) — the model's own energy unless <see cref="SetCapacityWeight"/> changed the weights or the point is
+    /// overloaded under a linear search penalty — kept up to date by the moves (rounding accumulates).
     /// </summary>
     public double Energy { get; private set; }
 
@@ -106,7 +125,7 @@ internal sealed class OneHotState
     /// </summary>
     public void SetCapacityWeight(int agent, double weight)
     {
-        Energy += (weight - _weight[agent]) * _unitPenalty[agent];
+        Energy += (weight - _weight[agent]) * _searchUnit[agent];
         _weight[agent] = weight;
     }
 
@@ -222,8 +241,11 @@ internal sealed class OneHotState
     /// </summary>
     public double FlipDelta(int task, int to) => FlipPart(task, VariableOfTask[task], to);
 
+    /// <summary>Agent a's weighted capacity penalty now: no move can lower it by more.</summary>
+    public double Penalty(int agent) => _weight[agent] * _searchUnit[agent];
+
     /// <summary>The change of agent a's weighted capacity penalty if its load (in capacity units) became <paramref name="newLoad"/>.</summary>
-    public double PenaltyChange(int agent, double newLoad) => _weight[agent] * (UnitPenalty(agent, newLoad) - _unitPenalty[agent]);
+    public double PenaltyChange(int agent, double newLoad) => _weight[agent] * (SearchUnit(agent, newLoad) - _searchUnit[agent]);
 
     /// <summary>−field(from) + field(to) − W(from, to): a shift's energy change without the penalty changes.</summary>
     private double FlipPart(int task, int from, int to)
@@ -293,14 +315,24 @@ internal sealed class OneHotState
     {
         _load[agent] += change;
         _unitPenalty[agent] = UnitPenalty(agent, _load[agent]);
+        _searchUnit[agent] = SearchUnit(agent, _load[agent]);
     }
 
+    /// <summary>The search penalty per unit of weight: the model's, or with a linear search penalty its square root (the excess in units).</summary>
+    private double SearchUnit(int agent, double unitLoad)
+    {
+        if (!_linearSearch) return UnitPenalty(agent, unitLoad);
+        if (_wholeGrid[agent]) return unitLoad > _capacityUnits[agent] ? unitLoad - _capacityUnits[agent] : 0;
+        return Math.Sqrt(UnitPenalty(agent, unitLoad));
+    }
 
     /// <summary>Agent a's capacity penalty per unit of weight at a load: <see cref="CapacityEncoding.MinimumPenalty"/> on the flat arrays.</summary>
     private double UnitPenalty(int agent, double unitLoad)
     {
         var capacity = _capacityUnits[agent];
         if (double.IsPositiveInfinity(capacity)) return 0;
+        // Whole loads and a whole capacity (the usual case): the slack absorbs every unused unit exactly.
+        if (_wholeGrid[agent]) return unitLoad > capacity ? (unitLoad - capacity) * (unitLoad - capacity) : 0;
         var residual = unitLoad + Math.Clamp(Math.Round(capacity - unitLoad), 0, _slackLimit[agent]) - capacity;
         return residual * residual;
     }

@@ -95,12 +95,15 @@ internal sealed class PairNeighbourhood
                 var b = _structure.AgentOfVariable[vib];
                 var flipIb = _flip[i * _agents + b];
                 var loadB = state.Load(b) + _structure.UnitLoad[vib];
+                // A penalty can fall by at most its current value: moves whose load-independent parts alone
+                // exceed the bound then are skipped before any penalty is priced.
+                var floor = flipIb - state.Penalty(a) - state.Penalty(b);
                 for (var k = _memberStart[b]; k < _memberStart[b + 1]; k++)
                 {
                     var j = _members[k];
                     var vj = state.VariableOfTask[j];
                     var vja = _structure.VariableAt(j, a);
-                    if (vja >= 0)
+                    if (vja >= 0 && (coupled || floor + _flip[j * _agents + a] <= sink.Bound))
                     {
                         var delta = coupled
                             ? state.PairDelta(i, vib, j, vja)
@@ -112,10 +115,12 @@ internal sealed class PairNeighbourhood
                     var onward = _firstArrival[j] >= 0 && _structure.AgentOfVariable[_firstArrival[j]] != a;
                     var vjc = onward ? _firstArrival[j] : _secondArrival[j];
                     if (vjc < 0) continue;
+                    var arrival = onward ? _firstArrivalDelta[j] : _secondArrivalDelta[j];
+                    if (!coupled && flipIb + leaveA - state.Penalty(b) + arrival > sink.Bound) continue;
                     var chain = coupled
                         ? state.PairDelta(i, vib, j, vjc)
                         : flipIb + leaveA + state.PenaltyChange(b, loadB - _structure.UnitLoad[vj])
-                          + (onward ? _firstArrivalDelta[j] : _secondArrivalDelta[j]);
+                          + arrival;
                     if (chain <= sink.Bound) sink.Offer(i, vib, j, vjc, chain);
                 }
             }

@@ -14,20 +14,24 @@ namespace QuantumScheduler.Solvers.Quantum.Annealing;
 internal static class OneHotAnnealer
 {
     public static QuboSample Anneal(
-        QuboAssignmentStructure structure, double[] betas, SimulatedAnnealingOptions options, QuboSampleRequest request,
+        QuboAssignmentStructure structure, (double Hot, double Cold) range, SimulatedAnnealingOptions options, QuboSampleRequest request,
         int read, ref Xoshiro256 random, long deadline, double budget, CancellationToken cancellationToken)
     {
-        var (kind, swapProbability, chainProbability) = (options.Schedule, options.SwapProbability, options.ChainProbability);
-        if (request.InitialStates is { } initial && read < initial.Count && options.ReverseAnnealingStart > 0)
-            betas = BetaSchedule.Build(kind, BetaSchedule.At(kind, betas[0], betas[^1], options.ReverseAnnealingStart), betas[^1], betas.Length);
+        var (kind, swapProbability, chainProbability, sweeps) = (options.Schedule, options.SwapProbability, options.ChainProbability, options.Sweeps);
+        var (hot, cold) = range;
+        // Reads that start from a given state anneal in reverse: from part-way into the schedule.
+        var offset = request.InitialStates is { } initial && read < initial.Count ? options.ReverseAnnealingStart : 0;
         var state = new OneHotState(structure, OneHotStart.Choice(structure, request, read, ref random));
         var movable = structure.MovableTasks();
         var best = (int[])state.VariableOfTask.Clone();
         var bestEnergy = state.Energy;
         var started = Stopwatch.GetTimestamp();
-        for (var s = 0; s < betas.Length && movable.Length > 0; s++)
+        var done = movable.Length == 0;
+        for (var s = 0; !done; s++)
         {
-            var beta = betas[s];
+            var fraction = BetaSchedule.AnytimeFraction(s, sweeps, Stopwatch.GetElapsedTime(started).TotalSeconds, budget);
+            done = fraction >= 1;
+            var beta = BetaSchedule.At(kind, hot, cold, offset + (1 - offset) * fraction);
             for (var step = 0; step < movable.Length; step++)
             {
                 var task = movable[random.NextInt(movable.Length)];
@@ -47,7 +51,6 @@ internal static class OneHotAnnealer
                 state.VariableOfTask.CopyTo(best, 0);
             }
             if (cancellationToken.IsCancellationRequested || Stopwatch.GetTimestamp() >= deadline) break;
-            if (s == 0) betas = BetaSchedule.FitToBudget(betas, kind, Stopwatch.GetElapsedTime(started).TotalSeconds, budget);
         }
         // The running energy accumulates rounding; report the kept state's energy recomputed.
         return new QuboSample(structure.ToBits(best), new OneHotState(structure, best).Energy);

@@ -52,8 +52,10 @@ internal static class OneHotAnnealer
             }
             if (cancellationToken.IsCancellationRequested || Stopwatch.GetTimestamp() >= deadline) break;
         }
-        // The running energy accumulates rounding; report the kept state's energy recomputed.
-        return new QuboSample(structure.ToBits(best), new OneHotState(structure, best).Energy);
+        // The running energy accumulates rounding: the kept state is rebuilt, then quenched.
+        var kept = new OneHotState(structure, best);
+        if (options.Quench) OneHotQuench.Run(kept, deadline, cancellationToken);
+        return new QuboSample(kept.ToBits(), new OneHotState(structure, kept.VariableOfTask).Energy);
     }
 
     /// <summary>

@@ -31,6 +31,12 @@ public sealed record SimulatedAnnealingOptions
     public double ChainProbability { get; init; } = 0.5;
 
     /// <summary>
+    /// On a scheduling QUBO, end each read at zero temperature: steepest descent over every shift, swap and ejection
+    /// chain from the read's best state (<see cref="OneHotQuench"/>). Default true.
+    /// </summary>
+    public bool Quench { get; init; } = true;
+
+    /// <summary>
     /// Reverse annealing for reads that start from a given state (a warm start): they begin this far into the
     /// schedule (0 = at the hot end, like a fresh read; 1 = at the cold end, a quench) and anneal down from there,
     /// so they explore around the given state instead of melting it. Default 0.5 (half-way, in log β for the

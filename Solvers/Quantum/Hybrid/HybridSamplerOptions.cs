@@ -31,8 +31,9 @@ public sealed record HybridSamplerOptions
     public bool OneHotMoves { get; init; } = true;
 
     /// <summary>
-    /// Task pairs the one-hot tabu evaluates per step (each pair's swap and its two ejection chains): all of them
-    /// when there are at most this many, else a random sample. Default 20 000.
+    /// About how many swaps and ejection chains the one-hot tabu evaluates per step: each step a random share of the
+    /// tasks starts moves (all of them when n² is at most this), each with every task on another agent. 0 = shifts
+    /// only. Default 20 000.
     /// </summary>
     public int PairsPerStep { get; init; } = 20_000;
 

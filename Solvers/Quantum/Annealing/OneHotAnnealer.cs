@@ -14,28 +14,32 @@ namespace QuantumScheduler.Solvers.Quantum.Annealing;
 internal static class OneHotAnnealer
 {
     public static QuboSample Anneal(
-        QuboAssignmentStructure structure, double[] betas, SimulatedAnnealingOptions options, QuboSampleRequest request,
+        QuboAssignmentStructure structure, (double Hot, double Cold) range, SimulatedAnnealingOptions options, QuboSampleRequest request,
         int read, ref Xoshiro256 random, long deadline, double budget, CancellationToken cancellationToken)
     {
-        var (kind, swapProbability) = (options.Schedule, options.SwapProbability);
-        if (request.InitialStates is { } initial && read < initial.Count && options.ReverseAnnealingStart > 0)
-            betas = BetaSchedule.Build(kind, BetaSchedule.At(kind, betas[0], betas[^1], options.ReverseAnnealingStart), betas[^1], betas.Length);
+        var (kind, swapProbability, chainProbability, sweeps) = (options.Schedule, options.SwapProbability, options.ChainProbability, options.Sweeps);
+        var (hot, cold) = range;
+        // Reads that start from a given state anneal in reverse: from part-way into the schedule.
+        var offset = request.InitialStates is { } initial && read < initial.Count ? options.ReverseAnnealingStart : 0;
         var state = new OneHotState(structure, OneHotStart.Choice(structure, request, read, ref random));
         var movable = structure.MovableTasks();
         var best = (int[])state.VariableOfTask.Clone();
         var bestEnergy = state.Energy;
         var started = Stopwatch.GetTimestamp();
-        for (var s = 0; s < betas.Length && movable.Length > 0; s++)
+        var done = movable.Length == 0;
+        for (var s = 0; !done; s++)
         {
-            var beta = betas[s];
+            var fraction = BetaSchedule.AnytimeFraction(s, sweeps, Stopwatch.GetElapsedTime(started).TotalSeconds, budget);
+            done = fraction >= 1;
+            var beta = BetaSchedule.At(kind, hot, cold, offset + (1 - offset) * fraction);
             for (var step = 0; step < movable.Length; step++)
             {
                 var task = movable[random.NextInt(movable.Length)];
                 if (random.NextDouble() < swapProbability)
                 {
                     var other = movable[random.NextInt(movable.Length)];
-                    if (!state.TrySwapTargets(task, other, out var taskTo, out var otherTo)) continue;
-                    if (Accept(state.SwapDelta(task, other, taskTo, otherTo), beta, ref random)) state.Swap(task, other, taskTo, otherTo);
+                    if (!PairTargets(state, task, other, chainProbability, ref random, out var taskTo, out var otherTo)) continue;
+                    if (Accept(state.PairDelta(task, taskTo, other, otherTo), beta, ref random)) state.PairMove(task, taskTo, other, otherTo);
                     continue;
                 }
                 var to = RandomOtherChoice(structure, state.VariableOfTask[task], task, ref random);
@@ -47,10 +51,25 @@ internal static class OneHotAnnealer
                 state.VariableOfTask.CopyTo(best, 0);
             }
             if (cancellationToken.IsCancellationRequested || Stopwatch.GetTimestamp() >= deadline) break;
-            if (s == 0) betas = BetaSchedule.FitToBudget(betas, kind, Stopwatch.GetElapsedTime(started).TotalSeconds, budget);
         }
-        // The running energy accumulates rounding; report the kept state's energy recomputed.
-        return new QuboSample(structure.ToBits(best), new OneHotState(structure, best).Energy);
+        // The running energy accumulates rounding: the kept state is rebuilt, then quenched.
+        var kept = new OneHotState(structure, best);
+        if (options.Quench) OneHotQuench.Run(kept, deadline, cancellationToken);
+        return new QuboSample(kept.ToBits(), new OneHotState(structure, kept.VariableOfTask).Energy);
+    }
+
+    /// <summary>
+    /// A two-task proposal for tasks on different agents: the first moves onto the second's agent, and the second
+    /// either takes the first's agent (a swap) or, with probability <paramref name="chainProbability"/>, is pushed
+    /// on to a random other agent of its own (an ejection chain). False when a pair of the move has no variable.
+    /// </summary>
+    private static bool PairTargets(OneHotState state, int task, int other, double chainProbability, ref Xoshiro256 random, out int taskTo, out int otherTo)
+    {
+        otherTo = -1;
+        if (!state.TrySwapTargets(task, other, out taskTo, out var swapTo)) return false;
+        if (random.NextDouble() >= chainProbability) otherTo = swapTo;
+        else otherTo = RandomOtherChoice(state.Structure, state.VariableOfTask[other], other, ref random);
+        return otherTo >= 0 || !state.Structure.ExactlyOne;
     }
 
     private static bool Accept(double delta, double beta, ref Xoshiro256 random) =>

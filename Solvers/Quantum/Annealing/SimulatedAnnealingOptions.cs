@@ -21,8 +21,20 @@ public sealed record SimulatedAnnealingOptions
     /// </summary>
     public bool OneHotMoves { get; init; } = true;
 
-    /// <summary>Share of one-hot proposals that are swaps (the rest are shifts). Default 0.5.</summary>
+    /// <summary>Share of one-hot proposals that move two tasks — swaps or ejection chains (the rest are shifts). Default 0.5.</summary>
     public double SwapProbability { get; init; } = 0.5;
+
+    /// <summary>
+    /// Share of the two-task proposals that are ejection chains (the first task moves onto the second's agent, the
+    /// second on to a random other agent of its own) rather than swaps. Default 0.5.
+    /// </summary>
+    public double ChainProbability { get; init; } = 0.5;
+
+    /// <summary>
+    /// On a scheduling QUBO, end each read at zero temperature: steepest descent over every shift, swap and ejection
+    /// chain from the read's best state (<see cref="OneHotQuench"/>). Default true.
+    /// </summary>
+    public bool Quench { get; init; } = true;
 
     /// <summary>
     /// Reverse annealing for reads that start from a given state (a warm start): they begin this far into the
@@ -37,6 +49,7 @@ public sealed record SimulatedAnnealingOptions
         if (Reads < 1) throw new ArgumentOutOfRangeException(nameof(Reads), Reads, "At least one read is needed.");
         if (Sweeps < 1) throw new ArgumentOutOfRangeException(nameof(Sweeps), Sweeps, "At least one sweep is needed.");
         if (!(ReverseAnnealingStart is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(ReverseAnnealingStart), ReverseAnnealingStart, "Must be in [0, 1].");
+        if (!(ChainProbability is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(ChainProbability), ChainProbability, "Must be in [0, 1].");
         if (!(SwapProbability is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(SwapProbability), SwapProbability, "Must be in [0, 1].");
     }
 }

@@ -8,7 +8,7 @@ namespace QuantumScheduler.Solvers.Quantum.Annealing;
 /// with local fields kept up to date so a proposal costs O(1) and an accepted flip O(degree). Each read keeps
 /// the lowest-energy state it visited.
 /// </summary>
-public sealed class SimulatedAnnealingSampler(SimulatedAnnealingOptions options) : IQuboSampler
+public sealed class SimulatedAnnealingSampler(SimulatedAnnealingOptions options) : IStructuredQuboSampler
 {
     /// <summary>Exponents above this are rejected outright (e^-40 ≈ 4e-18).</summary>
     internal const double RejectExponent = 40;
@@ -16,6 +16,8 @@ public sealed class SimulatedAnnealingSampler(SimulatedAnnealingOptions options)
     private readonly SimulatedAnnealingOptions _options = Validated(options);
 
     public string Name => "sa";
+
+    public bool SamplesStructure => _options.OneHotMoves;
 
     public QuboSampleSet Sample(QuboModel model, QuboSampleRequest request, CancellationToken cancellationToken)
     {
@@ -25,18 +27,24 @@ public sealed class SimulatedAnnealingSampler(SimulatedAnnealingOptions options)
         {
             if (structure.Residual.VariableCount != model.VariableCount)
                 throw new ArgumentException("The request's structure belongs to a model of another size.", nameof(request));
-            var (hotMove, coldMove) = _options.BetaRange ?? BetaSchedule.OneHotRange(structure, request.EnergyResolution);
-            var moveBetas = BetaSchedule.Build(_options.Schedule, hotMove, coldMove, _options.Sweeps);
-            return ParallelReads.Run(_options.Reads, request, (int read, ref Xoshiro256 random, long deadline, double budget) =>
-                OneHotAnnealer.Anneal(structure, moveBetas, _options, request, read, ref random, deadline, budget, cancellationToken), cancellationToken);
+            return Sample(structure, request, cancellationToken);
         }
-        var (hot, cold) = _options.BetaRange ?? BetaSchedule.DefaultRange(model, request.EnergyResolution);
-        var betas = BetaSchedule.Build(_options.Schedule, hot, cold, _options.Sweeps);
+        var range = _options.BetaRange ?? BetaSchedule.DefaultRange(model, request.EnergyResolution);
         return ParallelReads.Run(_options.Reads, request, (int read, ref Xoshiro256 random, long deadline, double budget) =>
-            Anneal(model, betas, request, read, ref random, deadline, budget, cancellationToken), cancellationToken);
+            Anneal(model, range, request, read, ref random, deadline, budget, cancellationToken), cancellationToken);
     }
 
-    private QuboSample Anneal(QuboModel model, double[] betas, QuboSampleRequest request, int read, ref Xoshiro256 random, long deadline, double budget, CancellationToken cancellationToken)
+    /// <summary>One-hot annealing of the model the structure describes (see <see cref="OneHotAnnealer"/>).</summary>
+    public QuboSampleSet Sample(QuboAssignmentStructure structure, QuboSampleRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(structure);
+        ArgumentNullException.ThrowIfNull(request);
+        var range = _options.BetaRange ?? BetaSchedule.OneHotRange(structure, request.EnergyResolution);
+        return ParallelReads.Run(_options.Reads, request, (int read, ref Xoshiro256 random, long deadline, double budget) =>
+            OneHotAnnealer.Anneal(structure, range, _options, request, read, ref random, deadline, budget, cancellationToken), cancellationToken);
+    }
+
+    private QuboSample Anneal(QuboModel model, (double Hot, double Cold) range, QuboSampleRequest request, int read, ref Xoshiro256 random, long deadline, double budget, CancellationToken cancellationToken)
     {
         var n = model.VariableCount;
         var x = new byte[n];
@@ -48,9 +56,12 @@ public sealed class SimulatedAnnealingSampler(SimulatedAnnealingOptions options)
         var bestEnergy = energy;
 
         var started = Stopwatch.GetTimestamp();
-        for (var s = 0; s < betas.Length; s++)
+        var done = false;
+        for (var s = 0; !done; s++)
         {
-            var beta = betas[s];
+            var fraction = BetaSchedule.AnytimeFraction(s, _options.Sweeps, Stopwatch.GetElapsedTime(started).TotalSeconds, budget);
+            done = fraction >= 1;
+            var beta = BetaSchedule.At(_options.Schedule, range.Hot, range.Cold, fraction);
             for (var i = 0; i < n; i++)
             {
                 var delta = x[i] == 0 ? field[i] : -field[i];
@@ -63,7 +74,6 @@ public sealed class SimulatedAnnealingSampler(SimulatedAnnealingOptions options)
                 x.CopyTo(best, 0);
             }
             if (cancellationToken.IsCancellationRequested || Stopwatch.GetTimestamp() >= deadline) break;
-            if (s == 0) betas = BetaSchedule.FitToBudget(betas, _options.Schedule, Stopwatch.GetElapsedTime(started).TotalSeconds, budget);
         }
         // The running energy accumulates rounding; report the exact energy of the kept state.
         return new QuboSample(best, model.Energy(best));

@@ -11,7 +11,7 @@ namespace QuantumScheduler.Solvers.Quantum.Hybrid;
 /// <see cref="IQuboSubproblemSolver"/>), merge the window's answer back when it lowers the full energy, and run
 /// tabu again; a read ends after its pass budget, when passes stop improving, or at the deadline.
 /// </summary>
-public sealed class HybridQuboSampler : IQuboSampler
+public sealed class HybridQuboSampler : IStructuredQuboSampler
 {
     /// <summary>Passes of the shift descent that brings a read's start to a local minimum before the first tabu.</summary>
     private const int DescentPasses = 50;
@@ -30,6 +30,8 @@ public sealed class HybridQuboSampler : IQuboSampler
 
     public string Name => $"hybrid(tabu+{_subSolver.Name})";
 
+    public bool SamplesStructure => _options.OneHotMoves;
+
     public QuboSampleSet Sample(QuboModel model, QuboSampleRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -38,11 +40,19 @@ public sealed class HybridQuboSampler : IQuboSampler
         {
             if (structure.Residual.VariableCount != model.VariableCount)
                 throw new ArgumentException("The request's structure belongs to a model of another size.", nameof(request));
-            return ParallelReads.Run(_options.Reads, request, (int read, ref Xoshiro256 random, long deadline, double _) =>
-                SolveOneHot(structure, request, read, ref random, deadline, cancellationToken), cancellationToken);
+            return Sample(structure, request, cancellationToken);
         }
         return ParallelReads.Run(_options.Reads, request, (int read, ref Xoshiro256 random, long deadline, double _) =>
             Solve(model, request, read, ref random, deadline, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The one-hot tabu and window decomposition on the model the structure describes.</summary>
+    public QuboSampleSet Sample(QuboAssignmentStructure structure, QuboSampleRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(structure);
+        ArgumentNullException.ThrowIfNull(request);
+        return ParallelReads.Run(_options.Reads, request, (int read, ref Xoshiro256 random, long deadline, double _) =>
+            SolveOneHot(structure, request, read, ref random, deadline, cancellationToken), cancellationToken);
     }
 
     private QuboSample Solve(QuboModel model, QuboSampleRequest request, int read, ref Xoshiro256 random, long deadline, CancellationToken cancellationToken)
@@ -93,17 +103,22 @@ public sealed class HybridQuboSampler : IQuboSampler
     private QuboSample SolveOneHot(QuboAssignmentStructure structure, QuboSampleRequest request, int read, ref Xoshiro256 random, long deadline, CancellationToken cancellationToken)
     {
         var k = Math.Min(_options.SubproblemSize, _subSolver.MaxVariables);
-        var state = new OneHotState(structure, OneHotStart.Choice(structure, request, read, ref random));
+        var state = new OneHotState(structure, OneHotStart.Choice(structure, request, read, ref random), _options.LinearOverloadGuidance);
         var tabuSteps = Math.Max(1, _options.TabuStepsPerVariable * structure.TaskCount);
         OneHotDescent.Run(state, DescentPasses, deadline);
-        OneHotTabuSearch.Run(state, tabuSteps, tabuSteps, _options.SwapPairsPerStep, _options.Oscillation, ref random, deadline, cancellationToken);
+        OneHotTabuSearch.Run(state, tabuSteps, tabuSteps, _options.PairsPerStep, _options.Oscillation, ref random, deadline, cancellationToken);
         var best = (int[])state.VariableOfTask.Clone();
-        var bestEnergy = state.Energy;
+        var bestEnergy = state.ModelEnergy;
         var decomposer = new OneHotDecomposer(structure);
 
         var unimproved = 0;
+        var movable = structure.MovableTasks();
+        var perturbed = Math.Max(1, (int)Math.Round(_options.PerturbationShare * movable.Length));
         for (var pass = 0; pass < _options.MaxPasses && unimproved < _options.UnimprovedPasses; pass++)
         {
+            // A pass that did not improve leaves the state in the best one's basin: restart from the best with a
+            // few random reassignments instead (as the classical tabu restarts from a perturbed elite solution).
+            if (unimproved > 0 && _options.PerturbationShare > 0) Perturb(state, best, movable, perturbed, ref random);
             var order = decomposer.ImpactOrder(state);
             var covered = new bool[structure.TaskCount];
             foreach (var seed in order)
@@ -115,16 +130,31 @@ public sealed class HybridQuboSampler : IQuboSampler
                 var answer = _subSolver.Solve(sub, current, (int)random.NextUInt64(), request.EnergyResolution, cancellationToken);
                 decomposer.Merge(state, window, answer);
             }
-            OneHotTabuSearch.Run(state, tabuSteps, tabuSteps, _options.SwapPairsPerStep, _options.Oscillation, ref random, deadline, cancellationToken);
-            if (state.Energy < bestEnergy - 1e-9 * Math.Max(1, Math.Abs(bestEnergy)))
+            OneHotTabuSearch.Run(state, tabuSteps, tabuSteps, _options.PairsPerStep, _options.Oscillation, ref random, deadline, cancellationToken);
+            if (state.ModelEnergy < bestEnergy - 1e-9 * Math.Max(1, Math.Abs(bestEnergy)))
             {
-                bestEnergy = state.Energy;
+                bestEnergy = state.ModelEnergy;
                 state.VariableOfTask.CopyTo(best, 0);
                 unimproved = 0;
             }
             else unimproved++;
         }
         return OneHotResult(structure, best);
+    }
+
+    /// <summary>Moves the state to <paramref name="best"/>, then sends <paramref name="count"/> random tasks to random other options.</summary>
+    private static void Perturb(OneHotState state, int[] best, int[] movable, int count, ref Xoshiro256 random)
+    {
+        var structure = state.Structure;
+        for (var t = 0; t < best.Length; t++)
+            if (state.VariableOfTask[t] != best[t]) state.Shift(t, best[t]);
+        for (var i = 0; i < count && movable.Length > 0; i++)
+        {
+            var task = movable[random.NextInt(movable.Length)];
+            var own = structure.TaskVariables(task);
+            var pick = random.NextInt(own.Count + (structure.ExactlyOne ? 0 : 1));
+            state.Shift(task, pick < own.Count ? own[pick] : -1);
+        }
     }
 
     private static QuboSample OneHotResult(QuboAssignmentStructure structure, int[] best) =>

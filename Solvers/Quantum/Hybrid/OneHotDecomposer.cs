@@ -145,10 +145,11 @@ internal sealed class OneHotDecomposer(QuboAssignmentStructure structure)
             if (chosen != state.VariableOfTask[t]) moves.Add((t, chosen));
         }
         if (moves.Count == 0) return 0;
-        var before = state.Energy;
+        // Judged by the model's energy, whatever penalty the state steers by.
+        var before = state.ModelEnergy;
         var undo = moves.Select(m => (m.Task, To: state.VariableOfTask[m.Task])).ToArray();
         foreach (var (t, to) in moves) state.Shift(t, to);
-        var delta = state.Energy - before;
+        var delta = state.ModelEnergy - before;
         if (delta < -1e-9 * Math.Max(1, Math.Abs(before))) return delta;
         for (var k = undo.Length - 1; k >= 0; k--) state.Shift(undo[k].Task, undo[k].To);
         return 0;

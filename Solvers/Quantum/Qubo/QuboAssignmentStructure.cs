@@ -113,6 +113,29 @@ public sealed class QuboAssignmentStructure
         _capacity[agent] is { } encoding ? encoding.MinimumPenalty(unitLoad, _capacityWeight[agent]) : 0;
 
     /// <summary>
+    /// The full model's energy of any bitstring, slack bits as given: the residual's energy plus every agent's
+    /// capacity penalty Pₐ·(Σ (d/u)·x + Σₖ cₖ·sₖ − C′/u)² — the identity the formulator builds the model by.
+    /// </summary>
+    public double Energy(ReadOnlySpan<byte> bits)
+    {
+        if (bits.Length != Residual.VariableCount)
+            throw new ArgumentException($"The bitstring has {bits.Length} entries; the model has {Residual.VariableCount} variables.", nameof(bits));
+        var energy = Residual.Energy(bits);
+        var load = new double[AgentCount];
+        for (var v = 0; v < bits.Length; v++)
+            if (bits[v] != 0 && AgentOfVariable[v] >= 0) load[AgentOfVariable[v]] += UnitLoad[v];
+        foreach (var encoding in _capacity)
+        {
+            if (encoding is null) continue;
+            var residual = load[encoding.Agent] - encoding.Capacity / encoding.Unit;
+            for (var k = 0; k < encoding.SlackWeights.Length; k++)
+                if (bits[encoding.FirstSlackVariable + k] != 0) residual += encoding.SlackWeights[k];
+            energy += _capacityWeight[encoding.Agent] * residual * residual;
+        }
+        return energy;
+    }
+
+    /// <summary>
     /// The full bitstring of a choice of variable per task (-1 = none): those assignment bits, and every slack at
     /// its optimum for the loads they give.
     /// </summary>

@@ -167,22 +167,29 @@ public static class QuboFormulator
 
         var unitLoad = new double[variables.Count];
         for (var a = 0; a < agents; a++)
-        {
-            if (capacity[a] is not { } encoding) continue;
-            var own = agentVariables[a];
-            foreach (var v in own) unitLoad[v] = instance.Load(variables[v].Task, a) / encoding.Unit;
-            var members = own.Concat(Enumerable.Range(encoding.FirstSlackVariable, encoding.SlackWeights.Length)).ToArray();
-            var weights = own.Select(v => unitLoad[v]).Concat(encoding.SlackWeights).ToArray();
-            builder.AddSquaredLinear(members, weights, -encoding.Capacity / encoding.Unit, penalties.Agent(a));
-        }
-
-        var model = builder.Build();
+            if (capacity[a] is { } encoding)
+                foreach (var v in agentVariables[a]) unitLoad[v] = instance.Load(variables[v].Task, a) / encoding.Unit;
         var structure = new QuboAssignmentStructure(residual, variables, taskVariables, unitLoad, capacity, penalties, exactlyOne: !allowUnassigned);
+
+        // The capacity terms couple every pair of an agent's variables (millions of terms for 900 tasks), and the
+        // one-hot samplers price them from the structure instead; the full model is built when something asks for it.
+        var model = new Lazy<QuboModel>(() =>
+        {
+            for (var a = 0; a < agents; a++)
+            {
+                if (capacity[a] is not { } encoding) continue;
+                var own = agentVariables[a];
+                var members = own.Concat(Enumerable.Range(encoding.FirstSlackVariable, encoding.SlackWeights.Length)).ToArray();
+                var weights = own.Select(v => unitLoad[v]).Concat(encoding.SlackWeights).ToArray();
+                builder.AddSquaredLinear(members, weights, -encoding.Capacity / encoding.Unit, penalties.Agent(a));
+            }
+            return builder.Build();
+        });
         var report = new QuboFormulationReport
         {
             AssignmentVariables = assignmentCount,
             SlackBits = variables.Count - assignmentCount,
-            QuadraticTerms = model.Terms.Count,
+            QuadraticTerms = balanceWeight == 0 ? QuadraticTermCount(residual, capacity, agentVariables, unitLoad) : model.Value.Terms.Count,
             EliminatedPairs = eliminated,
             PinnedTasks = pinnedTasks,
             CapacityConstraints = capacity.Count(c => c is not null),
@@ -194,6 +201,24 @@ public static class QuboFormulator
             AgentPenalties = penalties.AgentWeights,
         };
         return new SchedulingQubo(instance, model, structure, variables.ToArray(), taskVariables, capacity, penalties, report, infeasibility);
+    }
+
+    /// <summary>
+    /// The full model's quadratic term count without building it, when no objective term couples an agent's
+    /// variables (no load balance): the residual's terms join variables of one task, a capacity term those of one
+    /// agent, so the two sets are disjoint, and a capacity term pairs every two of its members with a nonzero
+    /// coefficient (2·P·dᵢ·dⱼ, zero only for a zero load).
+    /// </summary>
+    private static int QuadraticTermCount(QuboModel residual, CapacityEncoding?[] capacity, List<int>[] agentVariables, double[] unitLoad)
+    {
+        long count = residual.Terms.Count;
+        foreach (var encoding in capacity)
+        {
+            if (encoding is null) continue;
+            long members = agentVariables[encoding.Agent].Count(v => unitLoad[v] != 0) + encoding.SlackWeights.Length;
+            count += members * (members - 1) / 2;
+        }
+        return (int)Math.Min(int.MaxValue, count);
     }
 
     /// <summary>

@@ -54,7 +54,7 @@ public sealed class QuboScheduleSolver
 
         if (qubo.InfeasibilityReason is not null)
         {
-            incumbent.Offer(SampleRefiner.Refine(instance, qubo.Decode(new byte[qubo.Model.VariableCount]).AgentOfTask, 0, options.TimeLimit));
+            incumbent.Offer(SampleRefiner.Refine(instance, qubo.Decode(new byte[qubo.VariableCount]).AgentOfTask, 0, options.TimeLimit));
             return Finish(qubo, incumbent, TerminationReason.Infeasible, 0, 0, 0, 0, clock);
         }
 
@@ -74,7 +74,10 @@ public sealed class QuboScheduleSolver
             if (options.UnimprovedTimeLimit is { } patience && clock.Elapsed - lastImprovement >= patience) { termination = TerminationReason.UnimprovedTimeLimit; break; }
 
             var request = new QuboSampleRequest(unchecked(options.Seed + batches * BatchSeedStride), remaining * SamplingShare, threads, StartingStates(qubo, incumbent), qubo.Report.ObjectiveResolution, qubo.Structure);
-            var set = _sampler.Sample(qubo.Model, request, cancellationToken);
+            // Structure-aware samplers never touch the full model, so it is not built for them.
+            var set = _sampler is IStructuredQuboSampler { SamplesStructure: true } structured
+                ? structured.Sample(qubo.Structure, request, cancellationToken)
+                : _sampler.Sample(qubo.Model, request, cancellationToken);
             batches++;
             samples += set.Samples.Count;
             if (set.Samples.Count == 0) continue;
@@ -173,7 +176,7 @@ public sealed class QuboScheduleSolver
         {
             AgentOfTask = agentOfTask,
             Termination = termination,
-            QuboEnergy = bits is null ? null : qubo.Model.Energy(bits),
+            QuboEnergy = bits is null ? null : qubo.Energy(bits),
             Details = details,
         };
         return new QuboSolveOutcome(result, qubo, rounds, rawFeasible, samples, batches, incumbent.IsFeasible, incumbent.Objective, clock.Elapsed);

@@ -12,13 +12,14 @@ public sealed class SchedulingQubo
 {
     private readonly int[][] _taskVariables;
     private readonly CapacityEncoding?[] _capacity;
+    private readonly Lazy<QuboModel> _model;
 
     internal SchedulingQubo(
-        ProblemInstance instance, QuboModel model, QuboAssignmentStructure structure, QuboVariable[] variables, int[][] taskVariables,
+        ProblemInstance instance, Lazy<QuboModel> model, QuboAssignmentStructure structure, QuboVariable[] variables, int[][] taskVariables,
         CapacityEncoding?[] capacity, QuboPenalties penalties, QuboFormulationReport report, string? infeasibility)
     {
         Instance = instance;
-        Model = model;
+        _model = model;
         Structure = structure;
         Variables = variables;
         _taskVariables = taskVariables;
@@ -30,7 +31,24 @@ public sealed class SchedulingQubo
 
     public ProblemInstance Instance { get; }
 
-    public QuboModel Model { get; }
+    /// <summary>
+    /// The QUBO itself. Built on first use: its capacity terms couple every pair of an agent's variables (millions of
+    /// terms on large problems), while the one-hot samplers work from <see cref="Structure"/> and never need it.
+    /// Export, QAOA, single-flip samplers and devices read it.
+    /// </summary>
+    public QuboModel Model => _model.Value;
+
+    /// <summary>Whether <see cref="Model"/> has been built.</summary>
+    public bool IsModelBuilt => _model.IsValueCreated;
+
+    /// <summary>Number of variables (assignment variables, then slack bits) — without building <see cref="Model"/>.</summary>
+    public int VariableCount => Variables.Count;
+
+    /// <summary>
+    /// The model's energy of a bitstring: <see cref="QuboModel.Energy"/> when the model is built, else the same value
+    /// from the structure (the residual plus every capacity penalty at the bitstring's own slack bits).
+    /// </summary>
+    public double Energy(ReadOnlySpan<byte> bits) => IsModelBuilt ? Model.Energy(bits) : Structure.Energy(bits);
 
     /// <summary>The one-hot groups and capacity penalties of <see cref="Model"/>, for samplers that move between assignments.</summary>
     public QuboAssignmentStructure Structure { get; }
@@ -57,8 +75,8 @@ public sealed class SchedulingQubo
     /// <summary>Reads a bitstring as an assignment (pinned tasks on their agents).</summary>
     public QuboDecoding Decode(ReadOnlySpan<byte> bits)
     {
-        if (bits.Length != Model.VariableCount)
-            throw new ArgumentException($"The sample has {bits.Length} bits; the QUBO has {Model.VariableCount} variables.", nameof(bits));
+        if (bits.Length != VariableCount)
+            throw new ArgumentException($"The sample has {bits.Length} bits; the QUBO has {VariableCount} variables.", nameof(bits));
         var agentOfTask = new int[Instance.TaskCount];
         var multi = new List<int>();
         for (var t = 0; t < agentOfTask.Length; t++)
@@ -97,7 +115,7 @@ public sealed class SchedulingQubo
         ArgumentNullException.ThrowIfNull(agentOfTask);
         if (agentOfTask.Count != Instance.TaskCount)
             throw new ArgumentException($"The assignment has {agentOfTask.Count} tasks; the problem has {Instance.TaskCount}.", nameof(agentOfTask));
-        var bits = new byte[Model.VariableCount];
+        var bits = new byte[VariableCount];
         var load = new double[Instance.AgentCount];
         for (var t = 0; t < agentOfTask.Count; t++)
         {

@@ -122,6 +122,44 @@ public class OneHotMoveTests
     }
 
     [Fact]
+    public void A_linear_search_penalty_prices_the_excess_and_leaves_the_model_energy_alone()
+    {
+        var qubo = Formulate(10, false, false, ObjectiveKind.TotalCost);
+        var structure = qubo.Structure;
+        var random = new Random(10);
+        var crowded = Enumerable.Range(0, structure.TaskCount).Select(t => structure.VariableAt(t, 0) is var v and >= 0 ? v : structure.TaskVariables(t)[0]).ToArray();
+        var state = new OneHotState(structure, crowded, linearSearchPenalty: true);
+        var (overloaded, feasible) = (0, 0);
+        for (var step = 0; step < 200; step++)
+        {
+            // The search energy is the residual plus weight × excess (in capacity units) per agent.
+            var expected = state.ResidualEnergy;
+            var load = new double[structure.AgentCount];
+            foreach (var v in state.VariableOfTask.Where(v => v >= 0)) load[structure.AgentOfVariable[v]] += structure.UnitLoad[v];
+            for (var a = 0; a < structure.AgentCount; a++)
+                if (structure.Capacity(a) is { } encoding)
+                    expected += structure.CapacityWeight(a) * Math.Max(0, load[a] - encoding.Capacity / encoding.Unit);
+            Assert.Equal(expected, state.Energy, 6);
+            Assert.Equal(qubo.Model.Energy(state.ToBits()), state.ModelEnergy, 6);
+            if (Enumerable.Range(0, structure.AgentCount).Any(state.IsPenalized)) overloaded++;
+            else
+            {
+                feasible++;
+                Assert.Equal(state.ModelEnergy, state.Energy, 6);
+            }
+
+            var task = random.Next(structure.TaskCount);
+            var own = structure.TaskVariables(task);
+            var to = own[random.Next(own.Count)];
+            var before = state.Energy;
+            var predicted = state.ShiftDelta(task, to);
+            state.Shift(task, to);
+            Assert.Equal(before + predicted, state.Energy, 6);
+        }
+        Assert.True(overloaded > 0 && feasible > 0, $"{overloaded} overloaded and {feasible} feasible points visited");
+    }
+
+    [Fact]
     public void A_window_subproblem_prices_its_answers_exactly_as_the_full_model()
     {
         var qubo = Formulate(7, false, false, ObjectiveKind.TotalCost);

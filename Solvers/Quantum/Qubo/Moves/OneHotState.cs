@@ -8,6 +8,13 @@ namespace QuantumScheduler.Solvers.Quantum.Qubo.Moves;
 /// and a <em>swap</em> (two tasks exchange agents: four flips). Their energy changes are exact and O(1) from the
 /// residual model's local fields, the per-task couplings and the agents' loads; applying one is O(degree in the
 /// residual), which for a total-cost objective is the task's own agent count.
+/// <para>
+/// A search may steer by other capacity weights (<see cref="SetCapacityWeight"/>, strategic oscillation) and, when
+/// built with a linear search penalty, by the excess itself instead of its square: the QUBO's P·excess² makes a
+/// small overload nearly free and a heavy task's overload prohibitive at the same weight, which measured far worse
+/// as a guide through overloaded states (docs/qubo-annealing-hybrid.md). Feasible points cost the same either way;
+/// <see cref="ModelEnergy"/> is always the model's own energy.
+/// </para>
 /// </summary>
 internal sealed class OneHotState
 {
@@ -17,18 +24,42 @@ internal sealed class OneHotState
     private readonly double[] _field;
     private readonly double[] _load;
     private readonly double[] _unitPenalty;
+    private readonly double[] _searchUnit;
     private readonly double[] _weight;
+    private readonly bool _linearSearch;
+    // Flat copies of what every move reads, so that pricing a move touches plain arrays only.
+    private readonly int[] _agentOf;
+    private readonly double[] _unitLoad;
+    private readonly double[] _capacityUnits;
+    private readonly int[] _slackLimit;
+    private readonly bool[] _wholeGrid;
 
     /// <param name="structure">The QUBO's structure.</param>
     /// <param name="variableOfTask">The starting variable of each task (-1 = none); must be a variable of that task.</param>
-    public OneHotState(QuboAssignmentStructure structure, int[] variableOfTask)
+    /// <param name="linearSearchPenalty">Steer (<see cref="Energy"/>, the deltas) by weight × excess instead of the QUBO's weight × excess².</param>
+    public OneHotState(QuboAssignmentStructure structure, int[] variableOfTask, bool linearSearchPenalty = false)
     {
         ArgumentNullException.ThrowIfNull(structure);
         ArgumentNullException.ThrowIfNull(variableOfTask);
         if (variableOfTask.Length != structure.TaskCount)
             throw new ArgumentException($"The choice has {variableOfTask.Length} tasks; the structure has {structure.TaskCount}.", nameof(variableOfTask));
         _structure = structure;
+        _linearSearch = linearSearchPenalty;
         _residual = structure.Residual;
+        _agentOf = structure.AgentOfVariable;
+        _unitLoad = structure.UnitLoad;
+        _capacityUnits = new double[structure.AgentCount];
+        _slackLimit = new int[structure.AgentCount];
+        _wholeGrid = new bool[structure.AgentCount];
+        for (var a = 0; a < structure.AgentCount; a++)
+        {
+            var encoding = structure.Capacity(a);
+            _capacityUnits[a] = encoding is null ? double.PositiveInfinity : encoding.Capacity / encoding.Unit;
+            _slackLimit[a] = encoding?.SlackLimit ?? 0;
+            _wholeGrid[a] = encoding is not null && _capacityUnits[a] == encoding.SlackLimit;
+        }
+        for (var v = 0; v < _agentOf.Length; v++)
+            if (_agentOf[v] >= 0 && _unitLoad[v] != Math.Floor(_unitLoad[v])) _wholeGrid[_agentOf[v]] = false;
         VariableOfTask = (int[])variableOfTask.Clone();
         _x = new byte[_residual.VariableCount];
         _load = new double[structure.AgentCount];
@@ -43,6 +74,7 @@ internal sealed class OneHotState
         _field = new double[_x.Length];
         _residual.ComputeFields(_x, _field);
         _unitPenalty = new double[_load.Length];
+        _searchUnit = new double[_load.Length];
         _weight = new double[_load.Length];
         ResidualEnergy = _residual.Energy(_x);
         Energy = ResidualEnergy;
@@ -50,7 +82,8 @@ internal sealed class OneHotState
         {
             _weight[a] = structure.CapacityWeight(a);
             _unitPenalty[a] = UnitPenalty(a, _load[a]);
-            Energy += _weight[a] * _unitPenalty[a];
+            _searchUnit[a] = SearchUnit(a, _load[a]);
+            Energy += _weight[a] * _searchUnit[a];
         }
     }
 
@@ -60,8 +93,9 @@ internal sealed class OneHotState
     public int[] VariableOfTask { get; }
 
     /// <summary>
-    /// The energy of <see cref="ToBits"/> with the current capacity weights — the model's own energy unless
-    /// <see cref="SetCapacityWeight"/> changed them — kept up to date by the moves (rounding accumulates).
+    /// The search energy of <see cref="ToBits"/>: with the current capacity weights (and the linear search penalty,
+    /// if chosen) — the model's own energy unless <see cref="SetCapacityWeight"/> changed the weights or the point is
+    /// overloaded under a linear search penalty — kept up to date by the moves (rounding accumulates).
     /// </summary>
     public double Energy { get; private set; }
 
@@ -91,7 +125,7 @@ internal sealed class OneHotState
     /// </summary>
     public void SetCapacityWeight(int agent, double weight)
     {
-        Energy += (weight - _weight[agent]) * _unitPenalty[agent];
+        Energy += (weight - _weight[agent]) * _searchUnit[agent];
         _weight[agent] = weight;
     }
 
@@ -112,22 +146,14 @@ internal sealed class OneHotState
     {
         var from = VariableOfTask[task];
         if (from == to) return 0;
-        var delta = 0.0;
-        int agentFrom = -1, agentTo = -1;
+        // A task's variables are on different agents, so the two penalty changes are independent.
+        var delta = FlipPart(task, from, to);
         if (from >= 0)
         {
-            delta -= _field[from];
-            agentFrom = _structure.AgentOfVariable[from];
-            delta += PenaltyChange(agentFrom, _load[agentFrom] - _structure.UnitLoad[from]);
+            var agent = _agentOf[from];
+            delta += PenaltyChange(agent, _load[agent] - _unitLoad[from]);
         }
-        if (to >= 0)
-        {
-            delta += _field[to];
-            agentTo = _structure.AgentOfVariable[to];
-            delta += PenaltyChange(agentTo, _load[agentTo] + _structure.UnitLoad[to]);
-        }
-        if (from >= 0 && to >= 0) delta -= _structure.TaskCoupling(task, from, to);
-        return delta;
+        return to >= 0 ? delta + PenaltyChange(_agentOf[to], _load[_agentOf[to]] + _unitLoad[to]) : delta;
     }
 
     /// <summary>Moves task t to variable <paramref name="to"/> (-1 = none).</summary>
@@ -141,12 +167,12 @@ internal sealed class OneHotState
         if (from >= 0)
         {
             _residual.Flip(_x, _field, from);
-            ChangeLoad(_structure.AgentOfVariable[from], -_structure.UnitLoad[from]);
+            ChangeLoad(_agentOf[from], -_unitLoad[from]);
         }
         if (to >= 0)
         {
             _residual.Flip(_x, _field, to);
-            ChangeLoad(_structure.AgentOfVariable[to], _structure.UnitLoad[to]);
+            ChangeLoad(_agentOf[to], _unitLoad[to]);
         }
         VariableOfTask[task] = to;
     }
@@ -160,7 +186,7 @@ internal sealed class OneHotState
         (firstTo, secondTo) = (-1, -1);
         var (i, j) = (VariableOfTask[first], VariableOfTask[second]);
         if (i < 0 || j < 0) return false;
-        var (a, b) = (_structure.AgentOfVariable[i], _structure.AgentOfVariable[j]);
+        var (a, b) = (_agentOf[i], _agentOf[j]);
         if (a == b) return false;
         firstTo = _structure.VariableAt(first, b);
         secondTo = _structure.VariableAt(second, a);
@@ -168,33 +194,118 @@ internal sealed class OneHotState
     }
 
     /// <summary>The energy change of the swap <see cref="TrySwapTargets"/> found (four flips, slack of both agents re-optimised).</summary>
-    public double SwapDelta(int first, int second, int firstTo, int secondTo)
+    public double SwapDelta(int first, int second, int firstTo, int secondTo) => PairDelta(first, firstTo, second, secondTo);
+
+    /// <summary>
+    /// The exact energy change of moving two different tasks at once — <paramref name="first"/> to
+    /// <paramref name="firstTo"/> and <paramref name="second"/> to <paramref name="secondTo"/> (their own variables,
+    /// or -1 = none) — with the slack of every agent involved re-optimised for the combined load change. A swap is
+    /// the case where each goes to the other's agent; an ejection chain moves the first task onto the second's agent
+    /// and pushes the second on to a third. Equal to the sum of the two shifts made one after the other.
+    /// </summary>
+    public double PairDelta(int first, int firstTo, int second, int secondTo)
     {
         var (i, j) = (VariableOfTask[first], VariableOfTask[second]);
-        var (a, b) = (_structure.AgentOfVariable[i], _structure.AgentOfVariable[j]);
         // ΔE of flipping a set of bits = Σ δᵤ·fieldᵤ + Σ_{u<v} δᵤ·δᵥ·W(u,v), δ = +1 for 0→1 and −1 for 1→0.
-        var delta = -_field[i] + _field[firstTo] - _field[j] + _field[secondTo]
-            - _structure.TaskCoupling(first, i, firstTo) - _structure.TaskCoupling(second, j, secondTo);
+        var delta = FlipPart(first, i, firstTo) + FlipPart(second, j, secondTo);
         if (_structure.ResidualCouplesTasks)
-            delta += Coupling(i, j) - Coupling(i, secondTo) - Coupling(firstTo, j) + Coupling(firstTo, secondTo);
-        delta += PenaltyChange(a, _load[a] - _structure.UnitLoad[i] + _structure.UnitLoad[secondTo]);
-        delta += PenaltyChange(b, _load[b] - _structure.UnitLoad[j] + _structure.UnitLoad[firstTo]);
-        return delta;
+        {
+            var (i1, t1) = i == firstTo ? (-1, -1) : (i, firstTo);
+            var (j1, t2) = j == secondTo ? (-1, -1) : (j, secondTo);
+            delta += Coupling(i1, j1) - Coupling(i1, t2) - Coupling(t1, j1) + Coupling(t1, t2);
+        }
+        var changes = new LoadChanges();
+        if (i != firstTo)
+        {
+            changes.Add(this, i, -1);
+            changes.Add(this, firstTo, 1);
+        }
+        if (j != secondTo)
+        {
+            changes.Add(this, j, -1);
+            changes.Add(this, secondTo, 1);
+        }
+        return delta + changes.PenaltyChange(this);
+    }
+
+    /// <summary>Moves two tasks (see <see cref="PairDelta"/>) as two shifts: each prices its own step exactly.</summary>
+    public void PairMove(int first, int firstTo, int second, int secondTo)
+    {
+        Shift(first, firstTo);
+        Shift(second, secondTo);
+    }
+
+    /// <summary>
+    /// The part of moving task t from its variable to <paramref name="to"/> that does not depend on agents' loads
+    /// (objective and one-hot terms of the residual).
+    /// </summary>
+    public double FlipDelta(int task, int to) => FlipPart(task, VariableOfTask[task], to);
+
+    /// <summary>Agent a's weighted capacity penalty now: no move can lower it by more.</summary>
+    public double Penalty(int agent) => _weight[agent] * _searchUnit[agent];
+
+    /// <summary>The change of agent a's weighted capacity penalty if its load (in capacity units) became <paramref name="newLoad"/>.</summary>
+    public double PenaltyChange(int agent, double newLoad) => _weight[agent] * (SearchUnit(agent, newLoad) - _searchUnit[agent]);
+
+    /// <summary>−field(from) + field(to) − W(from, to): a shift's energy change without the penalty changes.</summary>
+    private double FlipPart(int task, int from, int to)
+    {
+        if (from == to) return 0;
+        var part = 0.0;
+        if (from >= 0) part -= _field[from];
+        if (to >= 0) part += _field[to];
+        if (from >= 0 && to >= 0) part -= _structure.TaskCoupling(task, from, to);
+        return part;
+    }
+
+    /// <summary>Up to four agents' load changes of a two-task move, summed per agent.</summary>
+    private struct LoadChanges
+    {
+        private int _a0, _a1, _a2, _a3, _count;
+        private double _c0, _c1, _c2, _c3;
+
+        public void Add(OneHotState state, int variable, int sign)
+        {
+            if (variable < 0) return;
+            var agent = state._agentOf[variable];
+            var change = sign * state._unitLoad[variable];
+            if (_count > 0 && _a0 == agent) _c0 += change;
+            else if (_count > 1 && _a1 == agent) _c1 += change;
+            else if (_count > 2 && _a2 == agent) _c2 += change;
+            else if (_count > 3 && _a3 == agent) _c3 += change;
+            else
+            {
+                switch (_count++)
+                {
+                    case 0: (_a0, _c0) = (agent, change); break;
+                    case 1: (_a1, _c1) = (agent, change); break;
+                    case 2: (_a2, _c2) = (agent, change); break;
+                    default: (_a3, _c3) = (agent, change); break;
+                }
+            }
+        }
+
+        public readonly double PenaltyChange(OneHotState state)
+        {
+            var delta = 0.0;
+            if (_count > 0) delta += state.PenaltyChange(_a0, state._load[_a0] + _c0);
+            if (_count > 1) delta += state.PenaltyChange(_a1, state._load[_a1] + _c1);
+            if (_count > 2) delta += state.PenaltyChange(_a2, state._load[_a2] + _c2);
+            if (_count > 3) delta += state.PenaltyChange(_a3, state._load[_a3] + _c3);
+            return delta;
+        }
     }
 
     /// <summary>
     /// Exchanges the agents of two tasks (targets from <see cref="TrySwapTargets"/>) as two shifts: each prices its
     /// own step exactly, so their sum is the swap's energy change.
     /// </summary>
-    public void Swap(int first, int second, int firstTo, int secondTo)
-    {
-        Shift(first, firstTo);
-        Shift(second, secondTo);
-    }
+    public void Swap(int first, int second, int firstTo, int secondTo) => PairMove(first, firstTo, second, secondTo);
 
     /// <summary>The residual coupling W(u, v) of variables of different tasks (a row scan: only needed when such couplings exist).</summary>
     private double Coupling(int u, int v)
     {
+        if (u < 0 || v < 0) return 0;
         for (var k = _residual.RowStart[u]; k < _residual.RowStart[u + 1]; k++)
             if (_residual.Neighbor[k] == v) return _residual.Weight[k];
         return 0;
@@ -204,9 +315,25 @@ internal sealed class OneHotState
     {
         _load[agent] += change;
         _unitPenalty[agent] = UnitPenalty(agent, _load[agent]);
+        _searchUnit[agent] = SearchUnit(agent, _load[agent]);
     }
 
-    private double PenaltyChange(int agent, double newLoad) => _weight[agent] * (UnitPenalty(agent, newLoad) - _unitPenalty[agent]);
+    /// <summary>The search penalty per unit of weight: the model's, or with a linear search penalty its square root (the excess in units).</summary>
+    private double SearchUnit(int agent, double unitLoad)
+    {
+        if (!_linearSearch) return UnitPenalty(agent, unitLoad);
+        if (_wholeGrid[agent]) return unitLoad > _capacityUnits[agent] ? unitLoad - _capacityUnits[agent] : 0;
+        return Math.Sqrt(UnitPenalty(agent, unitLoad));
+    }
 
-    private double UnitPenalty(int agent, double unitLoad) => _structure.Capacity(agent)?.MinimumPenalty(unitLoad, 1) ?? 0;
+    /// <summary>Agent a's capacity penalty per unit of weight at a load: <see cref="CapacityEncoding.MinimumPenalty"/> on the flat arrays.</summary>
+    private double UnitPenalty(int agent, double unitLoad)
+    {
+        var capacity = _capacityUnits[agent];
+        if (double.IsPositiveInfinity(capacity)) return 0;
+        // Whole loads and a whole capacity (the usual case): the slack absorbs every unused unit exactly.
+        if (_wholeGrid[agent]) return unitLoad > capacity ? (unitLoad - capacity) * (unitLoad - capacity) : 0;
+        var residual = unitLoad + Math.Clamp(Math.Round(capacity - unitLoad), 0, _slackLimit[agent]) - capacity;
+        return residual * residual;
+    }
 }

@@ -188,37 +188,34 @@ public sealed partial class MembershipOracle : IClusterMembershipView, ISiloLife
     /// true when the target is Dead afterwards (by this vote or already).</summary>
     internal async Task<bool> TryToSuspectOrKillAsync(SiloAddress target, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        MembershipEntry? found = null, voted = null;
+        var requiredVotes = 0;
+        var outcome = await WriteRowAsync(table =>
         {
-            for (var attempt = 1; attempt <= WriteAttempts; attempt++)
-            {
-                var table = await ReadAndApplyLockedAsync(cancellationToken).ConfigureAwait(false);
-                if (IsDeclaredDead)
-                    return false;
-                var row = table.Rows.FirstOrDefault(row => row.Entry.Silo == target);
-                if (row is null || row.Entry.Status == SiloStatus.Dead)
-                    return row is not null;
+            found = table.Rows.FirstOrDefault(row => row.Entry.Silo == target)?.Entry;
+            if (found is null || found.Status == SiloStatus.Dead)
+                return null;
+            var now = UtcNow;
+            voted = SuspicionVote.Cast(table, found, _self, now, _options);
+            requiredVotes = SuspicionVote.RequiredVotes(table, now, _options);
+            return voted;
+        }, cancellationToken).ConfigureAwait(false);
 
-                var now = UtcNow;
-                var voted = SuspicionVote.Cast(table, row.Entry, _self, now, _options);
-                if (!await _table.UpdateRowAsync(voted, row.ETag, table.Version, cancellationToken).ConfigureAwait(false))
-                    continue;
-
-                var dead = voted.Status == SiloStatus.Dead;
-                if (dead)
-                    LogDeclaredDead(target.ToString(), _self.ToString(), voted.Suspicions.Count);
-                else
-                    LogSuspected(target.ToString(), _self.ToString(), voted.Suspicions.Count, SuspicionVote.RequiredVotes(table, now, _options));
-                await ReadAndApplyLockedAsync(cancellationToken).ConfigureAwait(false);
-                return dead;
-            }
-            LogWriteContention(target.ToString(), WriteAttempts);
-            return false;
-        }
-        finally
+        switch (outcome)
         {
-            _gate.Release();
+            case RowWriteOutcome.Written when voted!.Status == SiloStatus.Dead:
+                LogDeclaredDead(target.ToString(), _self.ToString(), voted.Suspicions.Count);
+                return true;
+            case RowWriteOutcome.Written:
+                LogSuspected(target.ToString(), _self.ToString(), voted!.Suspicions.Count, requiredVotes);
+                return false;
+            case RowWriteOutcome.NothingToWrite:
+                return found is not null;
+            case RowWriteOutcome.Contended:
+                LogWriteContention(target.ToString(), WriteAttempts);
+                return false;
+            default: // this silo found itself declared dead: its votes no longer count
+                return false;
         }
     }
 
@@ -281,25 +278,18 @@ public sealed partial class MembershipOracle : IClusterMembershipView, ISiloLife
     /// marked Dead at once rather than waiting for the probes to find them silent.</summary>
     private async Task DeclareOlderGenerationsDeadAsync(CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        while (true)
         {
-            for (var conflicts = 0; conflicts < WriteAttempts;)
+            MembershipEntry? older = null;
+            var outcome = await WriteRowAsync(table =>
             {
-                var table = await _table.ReadAllAsync(cancellationToken).ConfigureAwait(false);
-                var older = table.Rows.FirstOrDefault(row => row.Entry.Status != SiloStatus.Dead && row.Entry.Silo.Host == _self.Host &&
-                    row.Entry.Silo.Port == _self.Port && row.Entry.Silo.Generation < _self.Generation);
-                if (older is null)
-                    return;
-                if (await _table.UpdateRowAsync(older.Entry with { Status = SiloStatus.Dead }, older.ETag, table.Version, cancellationToken).ConfigureAwait(false))
-                    LogOlderGenerationDead(older.Entry.Silo.ToString(), _self.ToString());
-                else
-                    conflicts++;
-            }
-        }
-        finally
-        {
-            _gate.Release();
+                older = table.Rows.FirstOrDefault(row => row.Entry.Status != SiloStatus.Dead && row.Entry.Silo.Host == _self.Host &&
+                    row.Entry.Silo.Port == _self.Port && row.Entry.Silo.Generation < _self.Generation)?.Entry;
+                return older is null ? null : older with { Status = SiloStatus.Dead };
+            }, cancellationToken).ConfigureAwait(false);
+            if (outcome != RowWriteOutcome.Written)
+                return;
+            LogOlderGenerationDead(older!.Silo.ToString(), _self.ToString());
         }
     }
 
@@ -319,6 +309,22 @@ public sealed partial class MembershipOracle : IClusterMembershipView, ISiloLife
     /// <summary>Writes this silo's status; false when the silo found itself declared dead instead.</summary>
     private async Task<bool> SetOwnStatusAsync(SiloStatus status, CancellationToken cancellationToken)
     {
+        var outcome = await WriteRowAsync(table => table.Rows.Single(row => row.Entry.Silo == _self).Entry with { Status = status }, cancellationToken)
+            .ConfigureAwait(false);
+        if (outcome == RowWriteOutcome.Contended)
+            throw new InvalidOperationException($"Silo {_self} could not write its status {status}: the membership table version changed under each of {WriteAttempts} attempts.");
+        if (outcome != RowWriteOutcome.Written)
+            return false;
+        LogStatusWritten(_self.ToString(), status);
+        return true;
+    }
+
+    /// <summary>One optimistic write of one row, under <see cref="_gate"/>: reads the table, asks <paramref name="decide"/>
+    /// for the row's new entry (null: nothing to write), writes it conditioned on the row's ETag and the table version
+    /// just read, and reads the table again once written. A version conflict starts over, up to
+    /// <see cref="WriteAttempts"/> times. Nothing is written once this silo finds itself declared dead.</summary>
+    private async Task<RowWriteOutcome> WriteRowAsync(Func<MembershipSnapshot, MembershipEntry?> decide, CancellationToken cancellationToken)
+    {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -326,21 +332,29 @@ public sealed partial class MembershipOracle : IClusterMembershipView, ISiloLife
             {
                 var table = await ReadAndApplyLockedAsync(cancellationToken).ConfigureAwait(false);
                 if (IsDeclaredDead)
-                    return false;
-                var own = table.Rows.Single(row => row.Entry.Silo == _self);
-                if (await _table.UpdateRowAsync(own.Entry with { Status = status }, own.ETag, table.Version, cancellationToken).ConfigureAwait(false))
-                {
-                    LogStatusWritten(_self.ToString(), status);
-                    await ReadAndApplyLockedAsync(cancellationToken).ConfigureAwait(false);
-                    return true;
-                }
+                    return RowWriteOutcome.SelfDeclaredDead;
+                if (decide(table) is not { } entry)
+                    return RowWriteOutcome.NothingToWrite;
+                var etag = table.Rows.Single(row => row.Entry.Silo == entry.Silo).ETag;
+                if (!await _table.UpdateRowAsync(entry, etag, table.Version, cancellationToken).ConfigureAwait(false))
+                    continue;
+                await ReadAndApplyLockedAsync(cancellationToken).ConfigureAwait(false);
+                return RowWriteOutcome.Written;
             }
-            throw new InvalidOperationException($"Silo {_self} could not write its status {status}: the membership table version changed under each of {WriteAttempts} attempts.");
+            return RowWriteOutcome.Contended;
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    private enum RowWriteOutcome
+    {
+        Written,
+        NothingToWrite,
+        Contended,
+        SelfDeclaredDead,
     }
 
     private async Task<MembershipSnapshot> ReadAndApplyAsync(CancellationToken cancellationToken)

@@ -28,6 +28,10 @@ public static class BackendFamilies
         ["quantum-hardware"] = QuantumHardware,
     };
 
+    /// <summary>The registry's own classical backends, by name (what a classical baseline may name).</summary>
+    public static IReadOnlyList<string> ClassicalBackendNames { get; } =
+        s_byBackend.Where(static pair => pair.Value == Classical).Select(static pair => pair.Key).ToArray();
+
     /// <summary>The family of <paramref name="backend"/>. Backends the registry gained later (a provider's, a test's)
     /// count as quantum simulators when they are qubit-limited and as classical otherwise.</summary>
     public static string Of(ISolverBackend backend)

@@ -28,6 +28,8 @@ public sealed class SchedulerOptions
 
     public RetryPolicyOptions RetryPolicy { get; set; } = new();
 
+    public ClassicalBaselineOptions ClassicalBaseline { get; set; } = new();
+
     /// <summary>How long an ended job keeps its result and events before they are deleted. Default 7 days.</summary>
     public TimeSpan ResultRetention { get; set; } = TimeSpan.FromDays(7);
 
@@ -78,4 +80,20 @@ public sealed class RetryPolicyOptions
 
     /// <summary>Upper bound of one delay. Default 30 s.</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>
+/// The classical run every quantum and hybrid solve is compared with (<c>classical_baseline:</c>): its objective goes
+/// into the job's result (<c>ClassicalReferenceObjective</c>) and the quantum backend's quality statistics, so that a
+/// quantum advantage is measured rather than claimed. Off by default, because it runs a classical solve after each
+/// quantum one.
+/// </summary>
+public sealed class ClassicalBaselineOptions
+{
+    /// <summary>A classical backend of the registry (<c>classical-tabu</c> or <c>classical-mip</c>); null or empty: no
+    /// baseline. Default none.</summary>
+    public string? Backend { get; set; }
+
+    /// <summary>The baseline's time limit (<c>time_limit</c>, seconds in YAML). Default 2 s.</summary>
+    public TimeSpan TimeLimit { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -12,6 +12,7 @@ using QuantumScheduler.Grains.Workers;
 using QuantumScheduler.Runtime.Hosting;
 using QuantumScheduler.Solvers.Backends;
 using QuantumScheduler.Solvers.Backends.Registry;
+using QuantumScheduler.Solvers.Quantum.Comparison;
 using QuantumScheduler.Solvers.Solving;
 
 namespace QuantumScheduler.Grains.Hosting;
@@ -40,7 +41,8 @@ public static class SchedulingGrainsServiceCollectionExtensions
 
         // Registered before the siblings' registrations, which only add these when missing.
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(static sp => CreateRegistry(sp.GetServices<ISolverBackend>()));
+        services.TryAddSingleton(static sp =>
+            CreateRegistry(sp.GetServices<ISolverBackend>(), sp.GetRequiredService<IOptions<SchedulerOptions>>().Value.ClassicalBaseline));
         services.TryAddSingleton<MembershipWorkerDirectory>();
         services.TryAddSingleton<IWorkerDirectory>(static sp => sp.GetRequiredService<MembershipWorkerDirectory>());
         services.TryAddSingleton<IWorkerRoster>(static sp => sp.GetRequiredService<MembershipWorkerDirectory>());
@@ -55,10 +57,14 @@ public static class SchedulingGrainsServiceCollectionExtensions
         return silo;
     }
 
-    /// <summary>The default backends followed by those registered in the container; a name used twice is refused.</summary>
-    private static BackendRegistry CreateRegistry(IEnumerable<ISolverBackend> extra)
+    /// <summary>The default backends, their quantum and hybrid ones compared with <paramref name="baseline"/>'s classical
+    /// backend when one is set, followed by those registered in the container; a name used twice is refused.</summary>
+    private static BackendRegistry CreateRegistry(IEnumerable<ISolverBackend> extra, ClassicalBaselineOptions baseline)
     {
-        var defaults = BackendRegistry.CreateDefault();
+        var comparison = string.IsNullOrWhiteSpace(baseline.Backend)
+            ? new ComparisonOptions()
+            : new ComparisonOptions { ClassicalBackend = BackendRegistry.CreateDefault().Get(baseline.Backend.Trim()), ClassicalTimeLimit = baseline.TimeLimit };
+        var defaults = BackendRegistry.CreateDefault(comparison);
         return new BackendRegistry(defaults.Names.Select(defaults.Get).Concat(extra));
     }
 }

@@ -558,6 +558,7 @@ public sealed class SchedulingJobGrain(
                     Latency = time.GetUtcNow() - attempt.StartedAt,
                     ProblemSize = Job.ProblemSize,
                     Feasible = outcome.Result?.IsFeasible ?? false,
+                    QualityGap = SolutionQuality.GapOf(outcome.Result),
                     Error = outcome.Error,
                     At = time.GetUtcNow(),
                 });

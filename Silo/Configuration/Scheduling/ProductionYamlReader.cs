@@ -43,6 +43,8 @@ internal static class ProductionYamlReader
         ["scheduler.retry_policy.base_delay"] = (ConfigurationValueKind.Seconds, $"{Scheduler}:RetryPolicy:BaseDelay"),
         ["scheduler.retry_policy.backoff_strategy"] = (ConfigurationValueKind.Text, $"{Scheduler}:RetryPolicy:BackoffStrategy"),
         ["scheduler.retry_policy.max_delay"] = (ConfigurationValueKind.Seconds, $"{Scheduler}:RetryPolicy:MaxDelay"),
+        ["scheduler.classical_baseline.backend"] = (ConfigurationValueKind.Text, $"{Scheduler}:ClassicalBaseline:Backend"),
+        ["scheduler.classical_baseline.time_limit"] = (ConfigurationValueKind.Seconds, $"{Scheduler}:ClassicalBaseline:TimeLimit"),
         ["monitoring.enable_metrics"] = (ConfigurationValueKind.Boolean, null),
         ["monitoring.metrics_port"] = (ConfigurationValueKind.Integer, null),
         ["monitoring.health_check_interval"] = (ConfigurationValueKind.Seconds, $"{Backends}:HealthCheckInterval"),

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using QuantumScheduler.Grains.Backends;
 using QuantumScheduler.Grains.Balancing;
 using QuantumScheduler.Grains.Configuration;
 using QuantumScheduler.Grains.Selection;
@@ -47,6 +48,11 @@ internal sealed class SchedulerOptionsValidator(IEnumerable<string> backendNames
         Require(retry.BaseDelay >= TimeSpan.Zero, "RetryPolicy:BaseDelay", "retry_policy.base_delay", null, "must not be negative", retry.BaseDelay);
         Require(s_backoffStrategies.Contains(retry.BackoffStrategy?.Trim() ?? "", StringComparer.OrdinalIgnoreCase),
             "RetryPolicy:BackoffStrategy", "retry_policy.backoff_strategy", null, $"must be one of {string.Join(", ", s_backoffStrategies)}", retry.BackoffStrategy);
+        var baseline = options.ClassicalBaseline;
+        Require(string.IsNullOrWhiteSpace(baseline.Backend) || BackendFamilies.ClassicalBackendNames.Contains(baseline.Backend.Trim(), StringComparer.OrdinalIgnoreCase),
+            "ClassicalBaseline:Backend", "classical_baseline.backend", null,
+            $"must be empty (no baseline) or a classical backend ({string.Join(", ", BackendFamilies.ClassicalBackendNames)})", baseline.Backend);
+        Require(baseline.TimeLimit > TimeSpan.Zero, "ClassicalBaseline:TimeLimit", "classical_baseline.time_limit", null, "must be a positive duration", baseline.TimeLimit);
         Require(retry.MaxDelay >= retry.BaseDelay, "RetryPolicy:MaxDelay", "retry_policy.max_delay", null, $"must not be below base_delay {retry.BaseDelay}", retry.MaxDelay);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

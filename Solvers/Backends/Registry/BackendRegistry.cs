@@ -1,6 +1,7 @@
 using QuantumScheduler.Solvers.Backends.Mip;
 using QuantumScheduler.Solvers.Backends.Tabu;
 using QuantumScheduler.Solvers.Quantum.Annealing;
+using QuantumScheduler.Solvers.Quantum.Comparison;
 using QuantumScheduler.Solvers.Quantum.Hardware;
 using QuantumScheduler.Solvers.Quantum.Hybrid;
 using QuantumScheduler.Solvers.Quantum.Qaoa;
@@ -29,17 +30,22 @@ public sealed class BackendRegistry
     /// only: one simulated qubit per QUBO variable), hybrid-qaoa (hybrid with QAOA on its subproblems), and quantum-hardware
     /// (unavailable until a provider is configured).
     /// </summary>
-    public static BackendRegistry CreateDefault() => new(
-    [
-        new ClassicalMipBackend(),
-        new ClassicalTabuBackend(),
-        new AnnealingBackend(),
-        new AnnealingBackend(new AnnealingBackendOptions { Mode = AnnealingMode.Sqa }, AnnealingBackend.QuantumModeName),
-        new HybridBackend(),
-        new QaoaBackend(),
-        new HybridBackend(new HybridBackendOptions { SubproblemSolver = new QaoaSubproblemSolver() }, HybridBackend.QaoaSubproblemsName),
-        new QuantumHardwareBackend(),
-    ]);
+    /// <param name="comparison">How each quantum and hybrid solve is compared with a classical one; none by default.</param>
+    public static BackendRegistry CreateDefault(ComparisonOptions? comparison = null)
+    {
+        comparison ??= new ComparisonOptions();
+        return new(
+        [
+            new ClassicalMipBackend(),
+            new ClassicalTabuBackend(),
+            new AnnealingBackend(new AnnealingBackendOptions { Comparison = comparison }),
+            new AnnealingBackend(new AnnealingBackendOptions { Mode = AnnealingMode.Sqa, Comparison = comparison }, AnnealingBackend.QuantumModeName),
+            new HybridBackend(new HybridBackendOptions { Comparison = comparison }),
+            new QaoaBackend(new QaoaBackendOptions { Comparison = comparison }),
+            new HybridBackend(new HybridBackendOptions { SubproblemSolver = new QaoaSubproblemSolver(), Comparison = comparison }, HybridBackend.QaoaSubproblemsName),
+            new QuantumHardwareBackend(options: new QuantumHardwareBackendOptions { Comparison = comparison }),
+        ]);
+    }
 
     /// <summary>The registered names, in registration order.</summary>
     public IReadOnlyCollection<string> Names => _byName.Keys;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using QuantumScheduler.Solvers.Model;
 
@@ -58,5 +59,23 @@ public sealed record QuantumComparisonRecord
         yield return new("comparison.classicalSeconds", F(c.WallTime.TotalSeconds));
         if (ObjectiveRatio is { } ratio) yield return new("comparison.objectiveRatio", F(ratio));
         if (RelativeExcess is { } excess) yield return new("comparison.relativeExcess", F(excess));
+    }
+
+    /// <summary>Reads back, from a result's details written by <see cref="ToDetails"/>, the classical baseline and how
+    /// much worse the quantum objective was (<see cref="RelativeExcess"/>); false when the solve had no baseline.</summary>
+    public static bool TryReadBaseline(IReadOnlyDictionary<string, string> details, [NotNullWhen(true)] out ClassicalBaseline? baseline, out double relativeExcess)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        baseline = null;
+        relativeExcess = 0;
+        static bool Number(IReadOnlyDictionary<string, string> details, string key, out double value) =>
+            double.TryParse(details.GetValueOrDefault(key), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+        if (!details.TryGetValue("comparison.classicalBackend", out var backend)
+            || !Number(details, "comparison.classicalObjective", out var objective)
+            || !Number(details, "comparison.classicalSeconds", out var seconds)
+            || !Number(details, "comparison.relativeExcess", out relativeExcess))
+            return false;
+        baseline = new ClassicalBaseline(backend, objective, details.GetValueOrDefault("comparison.classicalFeasible") == "true", TimeSpan.FromSeconds(seconds));
+        return true;
     }
 }

@@ -248,4 +248,34 @@ public sealed class SchedulingConfigurationTests : IDisposable
             "QuantumScheduler:Selection:ExplorationRate must be between 0 and 1 (was 2).",
         ], error.Failures);
     }
+
+    [Fact]
+    public void A_classical_baseline_binds_from_the_file_and_must_name_a_classical_backend_with_a_positive_time_limit()
+    {
+        var good = Write("""
+            quantum_scheduler:
+              scheduler:
+                classical_baseline:
+                  backend: classical-tabu
+                  time_limit: 1.5
+            """);
+        var bad = Write("""
+            quantum_scheduler:
+              scheduler:
+                classical_baseline:
+                  backend: qaoa
+                  time_limit: 0
+            """);
+
+        var baseline = Configure(Builder(), new() { ["QUANTUM_SCHEDULER_CONFIG"] = good }).GetRequiredService<IOptions<SchedulerOptions>>().Value.ClassicalBaseline;
+        var error = Refused(new() { ["QUANTUM_SCHEDULER_CONFIG"] = bad });
+
+        Assert.Equal(("classical-tabu", TimeSpan.FromSeconds(1.5)), (baseline.Backend, baseline.TimeLimit));
+        Assert.Equal(
+        [
+            "QuantumScheduler:Scheduler:ClassicalBaseline:Backend (quantum_scheduler.scheduler.classical_baseline.backend) must be empty (no baseline) " +
+                "or a classical backend (classical-mip, classical-tabu) (was \"qaoa\").",
+            "QuantumScheduler:Scheduler:ClassicalBaseline:TimeLimit (quantum_scheduler.scheduler.classical_baseline.time_limit) must be a positive duration (was 0 s).",
+        ], error.Failures);
+    }
 }

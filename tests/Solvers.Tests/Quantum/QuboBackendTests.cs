@@ -92,6 +92,22 @@ public class QuboBackendTests
         Assert.Equal(2, record.SpeedRatio);
     }
 
+    [Fact]
+    public void A_comparison_written_to_details_reads_back_its_baseline_and_excess_and_one_without_a_baseline_reads_as_none()
+    {
+        var baseline = new ClassicalBaseline("classical-tabu", 80.5, true, TimeSpan.FromSeconds(1.5));
+        var record = new QuantumComparisonRecord
+        {
+            Backend = "annealing", Objective = 92, IsFeasible = true, WallTime = TimeSpan.FromSeconds(1), Sense = ObjectiveSense.Minimize, Classical = baseline,
+        };
+
+        Assert.True(QuantumComparisonRecord.TryReadBaseline(record.ToDetails().ToDictionary(), out var read, out var excess));
+        Assert.Equal(baseline, read);
+        Assert.Equal(record.RelativeExcess!.Value, excess, 6);
+        Assert.False(QuantumComparisonRecord.TryReadBaseline((record with { Classical = null }).ToDetails().ToDictionary(), out read, out _));
+        Assert.Null(read);
+    }
+
     public static TheoryData<string, SchedulingProblem> Unsupported => new()
     {
         { "dependencies", new SchedulingProblem { Agents = [new Agent { Id = "a" }], Tasks = [new SchedulingTask { Id = "t0" }, new SchedulingTask { Id = "t1", Dependencies = ["t0"] }] } },

@@ -16,7 +16,8 @@ namespace QuantumScheduler.Client;
 /// <remarks>
 /// Refusals arrive as the contract's exception types (namespace <c>QuantumScheduler.Grains.Errors</c>):
 /// <see cref="InvalidProblemException"/> (every validation error with its path), <see cref="UnknownBackendException"/>,
-/// <see cref="ProblemTooLargeException"/>, <see cref="BudgetExceededException"/>, <see cref="JobNotFoundException"/> and
+/// <see cref="BackendUnavailableException"/>, <see cref="ProblemTooLargeException"/>, <see cref="BudgetExceededException"/>,
+/// <see cref="JobNotFoundException"/> and
 /// <see cref="JobConflictException"/>. Cancelling a call's token abandons the wait on the client; it does not cancel
 /// the job (use <see cref="CancelAsync"/> for that).
 /// </remarks>
@@ -49,6 +50,7 @@ public sealed class QuantumSchedulerClient
     /// <returns>The job as it is after the submit.</returns>
     /// <exception cref="InvalidProblemException">The problem does not parse or validate.</exception>
     /// <exception cref="UnknownBackendException">No strategy or backend has the requested name.</exception>
+    /// <exception cref="BackendUnavailableException">The requested backend is disabled or unavailable.</exception>
     /// <exception cref="ProblemTooLargeException">The problem exceeds the requested backend's limits.</exception>
     /// <exception cref="BudgetExceededException">The estimated cost would exceed the tenant's hard budget limit.</exception>
     /// <exception cref="JobConflictException">A different problem was already submitted under the same client request id.</exception>

@@ -9,6 +9,10 @@ public sealed class InvalidProblemException(string message) : Exception(message)
 /// <summary>No backend or strategy has the requested name; the message lists the known ones.</summary>
 public sealed class UnknownBackendException(string message) : Exception(message);
 
+/// <summary>The named backend cannot run jobs here: it is disabled in the configuration, or unavailable (no hardware
+/// provider, a missing native library); the message says which, and why.</summary>
+public sealed class BackendUnavailableException(string message) : Exception(message);
+
 /// <summary>The problem exceeds the chosen backend's limits (max_problem_size, max_qubits); the message names both numbers.</summary>
 public sealed class ProblemTooLargeException(string message) : Exception(message);
 

@@ -14,7 +14,8 @@ public interface ISchedulingJobGrain : IGrainWithStringKey
     /// with the same <see cref="JobSubmission.ClientRequestId"/> returns the job as it is now; a different submission
     /// to an existing job id is refused with <see cref="Errors.JobConflictException"/>.
     /// Bad input is refused with <see cref="Errors.InvalidProblemException"/>, <see cref="Errors.UnknownBackendException"/>,
-    /// <see cref="Errors.ProblemTooLargeException"/> or <see cref="Errors.BudgetExceededException"/>, and nothing is stored.
+    /// <see cref="Errors.BackendUnavailableException"/>, <see cref="Errors.ProblemTooLargeException"/> or
+    /// <see cref="Errors.BudgetExceededException"/>, and nothing is stored.
     /// </summary>
     Task<JobSnapshot> SubmitAsync(JobSubmission submission);
 

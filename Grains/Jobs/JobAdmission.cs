@@ -34,13 +34,20 @@ public static class JobAdmission
         return read.Problem;
     }
 
-    /// <summary>Checks a named backend's <c>max_problem_size</c> and <c>max_qubits</c> (its effective limits: configuration
-    /// narrowed to what the solver itself can take).</summary>
+    /// <summary>Checks that a named backend runs jobs at all (enabled, available) and then its <c>max_problem_size</c> and
+    /// <c>max_qubits</c> (its effective limits: configuration narrowed to what the solver itself can take).</summary>
+    /// <exception cref="BackendUnavailableException">Disabled or unavailable; the message says which and why.</exception>
     /// <exception cref="ProblemTooLargeException">The message names the problem's size and the limit.</exception>
-    public static void EnsureWithinLimits(BackendInfo backend, SchedulingProblem problem)
+    public static void EnsureCanTake(BackendInfo backend, SchedulingProblem problem)
     {
         ArgumentNullException.ThrowIfNull(backend);
         ArgumentNullException.ThrowIfNull(problem);
+        // Unavailable first: enabling such a backend would not help.
+        if (!backend.Available)
+            throw new BackendUnavailableException($"Backend \"{backend.Name}\" is unavailable: {backend.AvailabilityReason}");
+        if (!backend.Enabled)
+            throw new BackendUnavailableException(
+                $"Backend \"{backend.Name}\" is disabled in the configuration (backends.{backend.Name}.enabled, or its family's); enable it or choose another backend.");
         var size = ProblemSizing.TaskAgentVariables(problem);
         if (backend.MaxProblemSize is { } maxSize && size > maxSize)
             throw new ProblemTooLargeException(

@@ -90,7 +90,7 @@ public sealed class SchedulingJobGrain(
         var strategy = strategies.Resolve(submission.Backend);
         var named = strategy is NamedBackendSelector;
         if (named)
-            JobAdmission.EnsureWithinLimits(await Backend(strategy.Name).GetInfoAsync(), problem);
+            JobAdmission.EnsureCanTake(await Backend(strategy.Name).GetInfoAsync(), problem);
         // Stored so that dispatch resolves the same thing: a backend named like a strategy keeps its prefix.
         var strategyName = named ? BackendSelectorResolver.BackendPrefix + strategy.Name : strategy.Name;
 

@@ -22,6 +22,7 @@ internal static class ErrorReporter
         InvalidProblemException => (ExitCodes.BadInput, "invalid problem"),
         UnknownBackendException => (ExitCodes.BadInput, "unknown backend"),
         ProblemTooLargeException => (ExitCodes.BadInput, "problem too large"),
+        BackendUnavailableException => (ExitCodes.BadInput, "backend unavailable"),
         JobConflictException => (ExitCodes.BadInput, "conflict"),
         UsageException => (ExitCodes.BadInput, "usage"),
         FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException => (ExitCodes.BadInput, "cannot read"),

@@ -51,13 +51,26 @@ public sealed class JobAdmissionTests
     {
         var problem = ProblemJsonReader.Read(Valid.ProblemJson).Problem!;
 
-        JobAdmission.EnsureWithinLimits(Backend(maxSize: 24, maxQubits: 24), problem);
-        var size = Assert.Throws<ProblemTooLargeException>(() => JobAdmission.EnsureWithinLimits(Backend(maxSize: 23), problem));
-        var qubits = Assert.Throws<ProblemTooLargeException>(() => JobAdmission.EnsureWithinLimits(Backend(maxQubits: 20), problem));
+        JobAdmission.EnsureCanTake(Backend(maxSize: 24, maxQubits: 24), problem);
+        var size = Assert.Throws<ProblemTooLargeException>(() => JobAdmission.EnsureCanTake(Backend(maxSize: 23), problem));
+        var qubits = Assert.Throws<ProblemTooLargeException>(() => JobAdmission.EnsureCanTake(Backend(maxQubits: 20), problem));
 
         Assert.Equal("Problem \"team-with-skills\" has 24 task-agent variables (6 tasks × 4 agents); backend \"qaoa\" accepts at most 23 (max_problem_size).", size.Message);
         Assert.Contains("needs at least 24 qubits", qubits.Message);
         Assert.Contains("at most 20 (max_qubits)", qubits.Message);
+    }
+
+    [Fact]
+    public void A_disabled_or_unavailable_named_backend_is_refused_as_such_before_its_limits_are_looked_at()
+    {
+        var problem = ProblemJsonReader.Read(Valid.ProblemJson).Problem!;
+
+        var disabled = Assert.Throws<BackendUnavailableException>(() => JobAdmission.EnsureCanTake(Backend(maxQubits: 0) with { Enabled = false }, problem));
+        var unavailable = Assert.Throws<BackendUnavailableException>(() =>
+            JobAdmission.EnsureCanTake(Backend(maxQubits: 0) with { Available = false, AvailabilityReason = "no hardware provider is configured" }, problem));
+
+        Assert.Equal("Backend \"qaoa\" is disabled in the configuration (backends.qaoa.enabled, or its family's); enable it or choose another backend.", disabled.Message);
+        Assert.Equal("Backend \"qaoa\" is unavailable: no hardware provider is configured", unavailable.Message);
     }
 
     [Fact]

@@ -17,6 +17,12 @@ public interface IBudgetGrain : IGrainWithStringKey
     /// returns the existing reservation.</summary>
     Task<BudgetReservation> ReserveAsync(string jobId, decimal amount);
 
+    /// <summary>Raises the job's reservation to <paramref name="total"/> (no change when it holds at least that): a job about
+    /// to start an attempt its reservation does not cover, e.g. a fallback after every retry. Refused like a new
+    /// reservation, with <see cref="Errors.BudgetExceededException"/>, when the increase would exceed a hard limit.</summary>
+    /// <exception cref="InvalidOperationException">The job holds no reservation here.</exception>
+    Task<BudgetReservation> RaiseReservationAsync(string jobId, decimal total);
+
     /// <summary>Replaces the job's reservation by its actual cost. Idempotent per job.</summary>
     Task<BudgetSnapshot> SettleAsync(string jobId, decimal actualAmount);
 

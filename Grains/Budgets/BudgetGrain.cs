@@ -62,17 +62,39 @@ public sealed class BudgetGrain(
             return new BudgetReservation(jobId, 0m, settled.At);
 
         var calendar = new BudgetCalendar(clock.GetUtcNow());
-        var limits = Limits;
-        if (limits.Hard)
-        {
-            EnsureWithin("daily", calendar.DayName, limits.Daily, SpentToday(calendar));
-            EnsureWithin("monthly", calendar.MonthName, limits.Monthly, SpentThisMonth(calendar));
-        }
-
+        EnsureRoomFor(jobId, amount, calendar);
         var reservation = new BudgetReservation(jobId, amount, calendar.Now);
         State.Reservations[jobId] = reservation;
         await budget.WriteStateAsync();
         return reservation;
+    }
+
+    public async Task<BudgetReservation> RaiseReservationAsync(string jobId, decimal total)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
+        if (!State.Reservations.TryGetValue(jobId, out var existing))
+            throw new InvalidOperationException($"Job {jobId} holds no reservation on budget \"{Tenant}\" to raise (never reserved, or already settled or released).");
+        if (total <= existing.Amount)
+            return existing;
+
+        var calendar = new BudgetCalendar(clock.GetUtcNow());
+        EnsureRoomFor(jobId, total - existing.Amount, calendar);
+        var raised = existing with { Amount = total };
+        State.Reservations[jobId] = raised;
+        await budget.WriteStateAsync();
+        return raised;
+    }
+
+    /// <summary>Refuses <paramref name="amount"/> more for <paramref name="jobId"/> when, in a period with a hard limit,
+    /// settled spend + open reservations + the amount would exceed the limit.</summary>
+    /// <exception cref="BudgetExceededException">Names the budget, the job, the period, the limit and the amounts.</exception>
+    private void EnsureRoomFor(string jobId, decimal amount, BudgetCalendar calendar)
+    {
+        var limits = Limits;
+        if (!limits.Hard)
+            return;
+        EnsureWithin("daily", calendar.DayName, limits.Daily, SpentToday(calendar));
+        EnsureWithin("monthly", calendar.MonthName, limits.Monthly, SpentThisMonth(calendar));
 
         void EnsureWithin(string period, string periodName, decimal? limit, decimal spent)
         {

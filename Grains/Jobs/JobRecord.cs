@@ -67,6 +67,10 @@ public sealed class JobRecord
     /// <summary>The attempt that is its backend's half-open circuit-breaker trial, if any (0 = none).</summary>
     [Id(24)] public int TrialAttempt { get; set; }
 
+    /// <summary>What the budget holds reserved for this job: the estimate at submit, raised when an attempt beyond it
+    /// starts (see <c>CoverAttemptAsync</c>).</summary>
+    [Id(25)] public decimal ReservedCost { get; set; }
+
     public JobAttempt? CurrentAttempt => Attempts.Count > 0 && Attempts[^1].Outcome is null ? Attempts[^1] : null;
 
     public long LastSequence => Events.Count == 0 ? 0 : Events[^1].Sequence;

@@ -124,6 +124,7 @@ public sealed class SchedulingJobGrain(
             var estimate = await EstimateAsync(strategy, problem, record.ProblemSize, submission);
             await Budget().ReserveAsync(JobId, estimate);
             record.EstimatedCost = estimate;
+            record.ReservedCost = estimate;
             record.Reserved = true;
             Move(JobState.Queued, null, 0, named ? $"backend {strategy.Name}" : $"strategy {strategy.Name}");
             await state.WriteStateAsync();
@@ -339,6 +340,8 @@ public sealed class SchedulingJobGrain(
                 Schedule(NoWorkerDelay);
                 return;
             }
+            if (!await CoverAttemptAsync(backend))
+                return;
             var permit = await Breaker(backend).TryAcquireAsync();
             if (!permit.Admitted)
             {
@@ -353,6 +356,28 @@ public sealed class SchedulingJobGrain(
             return;
         }
         await FinishAsync(JobState.Failed, null, FailureSummary("no backend admitted the job"), "no backend left");
+    }
+
+    /// <summary>
+    /// Keeps a hard budget limit hard through retries and fallbacks: before an attempt starts, the reservation must
+    /// cover what the job has been charged plus this attempt's estimate, or grow to it. If the budget refuses, the job
+    /// ends failed with the refusal, having spent only what its reservation covered.
+    /// </summary>
+    private async Task<bool> CoverAttemptAsync(string backend)
+    {
+        var needed = (Job.ActualCost ?? 0m) + pricing.Estimate(backend, Job.ProblemSize, Submission.TimeLimit, threads: 1);
+        if (needed <= Job.ReservedCost)
+            return true;
+        try
+        {
+            Job.ReservedCost = (await Budget().RaiseReservationAsync(JobId, needed)).Amount;
+            return true;
+        }
+        catch (BudgetExceededException e)
+        {
+            await FinishAsync(JobState.Failed, null, $"the attempt on {backend} was not started: {e.Message}", "budget exhausted");
+            return false;
+        }
     }
 
     private async Task StartAttemptAsync(string backend, string worker)
@@ -507,8 +532,8 @@ public sealed class SchedulingJobGrain(
         return await strategy.RankAsync(request, refusals, CancellationToken.None);
     }
 
-    /// <summary>The reservation: every attempt the retry policy allows on the costliest backend the strategy ranks. A
-    /// fallback beyond that backend's retries can cost more than was reserved; the settlement charges what was used.</summary>
+    /// <summary>The reservation at submit: every attempt the retry policy allows on the costliest backend the strategy
+    /// ranks. An attempt beyond it raises the reservation first (<see cref="CoverAttemptAsync"/>).</summary>
     private async Task<decimal> EstimateAsync(IBackendSelector strategy, SchedulingProblem problem, int size, JobSubmission submission)
     {
         var plan = await RankAsync(strategy, problem, new List<string>());

@@ -36,6 +36,26 @@ public sealed class BudgetGrainTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reservation_is_raised_only_upwards_only_within_the_hard_limit_and_only_while_open()
+    {
+        var budget = Budget("raise");
+        await budget.ReserveAsync("job-1", 5m);
+        await budget.ReserveAsync("job-2", 10m);
+
+        var raised = await budget.RaiseReservationAsync("job-1", 8m);
+        var unchanged = await budget.RaiseReservationAsync("job-1", 6m);
+        var refused = await Assert.ThrowsAsync<BudgetExceededException>(() => budget.RaiseReservationAsync("job-1", 16m));
+        await budget.SettleAsync("job-2", 9m);
+        var settled = await Assert.ThrowsAsync<InvalidOperationException>(() => budget.RaiseReservationAsync("job-2", 12m));
+        var status = await budget.GetStatusAsync();
+
+        Assert.Equal((8m, 8m), (raised.Amount, unchanged.Amount));
+        Assert.Contains("job job-1 needs 8", refused.Message); // 16 asked, 8 held: 8 more, over the 25 limit with 10 reserved
+        Assert.Contains("holds no reservation", settled.Message);
+        Assert.Equal((8m, 9m), (status.Reserved, status.SpentTotal));
+    }
+
+    [Fact]
     public async Task Settling_replaces_the_reservation_once_and_release_only_drops_open_reservations()
     {
         var budget = Budget("settle");

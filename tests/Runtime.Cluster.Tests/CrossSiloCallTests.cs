@@ -24,6 +24,24 @@ public sealed class CrossSiloCallTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_grain_that_blocks_its_thread_does_not_hold_up_other_calls_arriving_on_the_same_connection()
+    {
+        var (first, second) = (_cluster.Silos[0], _cluster.Silos[1]);
+        var (blockingKey, otherKey) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
+        Assert.Equal(second.Name, await second.Client.Get<BlockingGrain>(blockingKey).GetSilo());
+        Assert.Equal(second.Name, await second.Client.Get<LocalGrain>(otherKey).GetSilo());
+
+        var blocking = first.Client.Get<BlockingGrain>(blockingKey).Echo("slow");
+        await Eventually.TrueAsync(() => BlockingGrain.Started.ContainsKey(blockingKey), "the blocking call runs on the second silo");
+        var answer = await first.Client.Get<LocalGrain>(otherKey).Echo("quick");
+
+        Assert.Equal($"quick from {second.Name}", answer);
+        Assert.False(blocking.IsCompleted, "the quick call was answered while the blocking one still held its thread");
+        BlockingGrain.Release.GetOrAdd(blockingKey, static _ => new ManualResetEventSlim()).Set();
+        Assert.Equal("slow", await blocking);
+    }
+
+    [Fact]
     public async Task An_exception_thrown_in_another_silo_reaches_the_caller_with_its_type_and_message()
     {
         var key = Guid.NewGuid().ToString();

@@ -82,8 +82,10 @@ internal sealed partial class GatewayClientConnection
             Reject(incoming.Id, $"gateway {_silo.Name} is {(_gateway.IsLeaving ? "leaving the cluster" : _silo.Status.ToString())}");
             return;
         }
+        // Counted before it leaves the read loop, so a leaving gateway waits for it. Off the read loop, for the reason the
+        // silo transport gives: a grain that holds its thread must not hold up the connection's other requests.
         Interlocked.Increment(ref _inFlight);
-        _ = RunAsync(request);
+        ThreadPool.UnsafeQueueUserWorkItem(static state => _ = state.Connection.RunAsync(state.Request), (Connection: this, Request: request), preferLocal: false);
     }
 
     private async Task RunAsync(Message request)

@@ -30,6 +30,9 @@ internal sealed partial class SiloConnectionManager : ISiloLifecycleParticipant,
     private readonly CancellationTokenSource _stopping = new();
     private readonly LocalSilo _localSilo;
     private readonly MessageCenter _messageCenter;
+
+    /// <summary>Requests read from a connection and not yet handed to the message center (they cross to the thread pool).</summary>
+    private int _undelivered;
     private readonly MessageFrameCodec _codec;
     private readonly SiloLoadTable _loads;
     private readonly DepartingSilos _departing;
@@ -111,7 +114,10 @@ internal sealed partial class SiloConnectionManager : ISiloLifecycleParticipant,
         {
             _listener?.Dispose();
             var deadline = Environment.TickCount64 + (long)_options.LeaveTimeout.TotalMilliseconds;
-            while (_connections.Values.Any(static connection => connection.IsConnected && !connection.IsLeavingAcknowledged) && Environment.TickCount64 < deadline)
+            // A peer acknowledges behind the requests it sent; those requests must also have been handed to the message
+            // center, whose answers (or refusals) are queued before the connections drain.
+            while ((_connections.Values.Any(static connection => connection.IsConnected && !connection.IsLeavingAcknowledged) || Volatile.Read(ref _undelivered) > 0)
+                   && Environment.TickCount64 < deadline)
                 await Task.Delay(LeavePollPeriod, CancellationToken.None);
             var left = TimeSpan.FromMilliseconds(Math.Max(0, deadline - Environment.TickCount64));
             await Task.WhenAll(_connections.Values.Select(connection => connection.DrainAndCloseAsync(left)));
@@ -309,7 +315,22 @@ internal sealed partial class SiloConnectionManager : ISiloLifecycleParticipant,
                 SendRejection(incoming, error);
             return;
         }
-        _messageCenter.ReceiveRequest(incoming.Request!);
+        // Off the connection's read loop: a grain that holds its thread (an idle activation starts a call on the
+        // delivering thread) must not hold up the other messages on this connection.
+        Interlocked.Increment(ref _undelivered);
+        ThreadPool.UnsafeQueueUserWorkItem(static state => state.Manager.Deliver(state.Request), (Manager: this, Request: incoming.Request!), preferLocal: false);
+    }
+
+    private void Deliver(Message request)
+    {
+        try
+        {
+            _messageCenter.ReceiveRequest(request);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _undelivered);
+        }
     }
 
     private void SendRejection(IncomingMessage incoming, Exception exception)

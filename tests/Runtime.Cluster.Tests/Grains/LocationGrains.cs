@@ -83,6 +83,24 @@ public sealed class SlowGrain(LocalSilo silo) : LocatedGrainBase(silo), ILocated
     }
 }
 
+/// <summary>Its <see cref="ILocatedGrain.Echo"/> holds its thread without yielding (synchronous work) until the test
+/// releases it, or for 30 s at most.</summary>
+[PreferLocalPlacement]
+public sealed class BlockingGrain(LocalSilo silo) : LocatedGrainBase(silo), ILocatedGrain
+{
+    public static readonly ConcurrentDictionary<string, bool> Started = new();
+
+    public static readonly ConcurrentDictionary<string, ManualResetEventSlim> Release = new();
+
+    Task<string> ILocatedGrain.Echo(string text)
+    {
+        var key = this.GetPrimaryKeyString();
+        Started[key] = true;
+        Release.GetOrAdd(key, static _ => new ManualResetEventSlim()).Wait(TimeSpan.FromSeconds(30));
+        return Task.FromResult(text);
+    }
+}
+
 public interface IWorkerGrain : IGrainWithIntegerKey
 {
     Task<string> GetSilo();

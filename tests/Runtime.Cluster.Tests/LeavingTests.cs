@@ -59,6 +59,21 @@ public sealed class LeavingTests
     }
 
     [Fact]
+    public async Task A_grain_deactivating_on_a_stopping_silo_can_still_call_a_grain_on_another_silo()
+    {
+        await using var cluster = await InProcessCluster.StartAsync(2);
+        var (a, b) = (cluster.Silos[0], cluster.Silos[1]);
+        var (farewellKey, listenerKey) = ($"farewell-{Guid.NewGuid():N}", $"listener-{Guid.NewGuid():N}");
+        var listener = a.Client.Get<LocalGrain>(listenerKey);
+        Assert.Equal(a.Name, await listener.GetSilo());
+        await b.Client.GetGrain<IFarewellGrain>(farewellKey).Greet(listener);
+
+        await cluster.StopSiloAsync(b);
+
+        Assert.Equal($"goodbye from {a.Name}", FarewellGrain.Outcomes[farewellKey]);
+    }
+
+    [Fact]
     public async Task A_new_activation_is_never_placed_on_a_silo_that_announced_its_departure()
     {
         await using var cluster = await InProcessCluster.StartAsync(2);

@@ -47,7 +47,7 @@ internal sealed class MessageCenter(IServiceProvider services, ResponseCallbacks
     /// <summary>Delivers a request made in this silo (or re-routes one), unless the silo has stopped taking calls.</summary>
     public void SendRequest(Message message)
     {
-        if (!silo.IsAcceptingCalls)
+        if (!silo.IsAcceptingCalls && !MayCallOutWhileLeaving(message))
         {
             RejectUnavailable(message);
             return;
@@ -148,6 +148,12 @@ internal sealed class MessageCenter(IServiceProvider services, ResponseCallbacks
             callbacks.TryFail(message.Id, new OperationCanceledException(
                 $"{message.InterfaceType.Name}.{message.MethodName} on {message.TargetGrain} was cancelled before it started; it did not run."));
     }
+
+    /// <summary>A silo shutting down still lets its own grains call out (from <c>OnDeactivateAsync</c>, say) while it can
+    /// reach other silos: placement puts new activations elsewhere and the router creates none here. Requests other silos
+    /// sent here are refused instead; they resend them.</summary>
+    private bool MayCallOutWhileLeaving(Message message) =>
+        silo.Status == SiloStatus.ShuttingDown && Router is not null && message.SendingSilo is null;
 
     private void RejectUnavailable(Message message) =>
         Reject(message, new SiloUnavailableException(

@@ -101,6 +101,39 @@ public sealed class BlockingGrain(LocalSilo silo) : LocatedGrainBase(silo), ILoc
     }
 }
 
+public interface IFarewellGrain : IGrainWithStringKey
+{
+    /// <summary>Activates it; when it deactivates, it tells <paramref name="listener"/> (a grain elsewhere) goodbye.</summary>
+    Task Greet(ILocatedGrain listener);
+}
+
+/// <summary>Calls another grain from <see cref="OnDeactivateAsync"/>, as grains that hand over or report when they leave.</summary>
+[PreferLocalPlacement]
+public sealed class FarewellGrain : Grain, IFarewellGrain
+{
+    public static readonly ConcurrentDictionary<string, string> Outcomes = new();
+
+    private ILocatedGrain? _listener;
+
+    public Task Greet(ILocatedGrain listener)
+    {
+        _listener = listener;
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Outcomes[this.GetPrimaryKeyString()] = await _listener!.Echo("goodbye");
+        }
+        catch (Exception exception)
+        {
+            Outcomes[this.GetPrimaryKeyString()] = "failed: " + exception.Message;
+        }
+    }
+}
+
 public interface IWorkerGrain : IGrainWithIntegerKey
 {
     Task<string> GetSilo();

@@ -23,6 +23,7 @@ internal sealed class MessageCenter(IServiceProvider services, ResponseCallbacks
     private MessageRouter? _router;
     private SiloConnectionManager? _transport;
     private int _clusterResolved;
+    private readonly CancellableRemoteRequests _cancellable = new();
 
     // Resolved on first use: the catalog's activations, the router and the transport depend on this message center.
     private Catalog Catalog => _catalog ??= services.GetRequiredService<Catalog>();
@@ -70,12 +71,38 @@ internal sealed class MessageCenter(IServiceProvider services, ResponseCallbacks
         Catalog.Deliver(message);
     }
 
+    /// <summary>Called as a request from another silo is read, before it is delivered: from then on its caller can cancel
+    /// it (<see cref="OnCancelled"/>), if it takes a cancellation token.</summary>
+    public void TrackCancellation(Message message)
+    {
+        if (message.Direction != MessageDirection.Request || message.Body is not IInvokable { IsCancellable: true })
+            return;
+        message.CalleeCancellation = new CancellationTokenSource();
+        _cancellable.Add(message);
+    }
+
+    /// <summary>The caller in <paramref name="sender"/> cancelled its request <paramref name="messageId"/>: dropped and
+    /// answered as not run if it has not started here, else its callee's token is cancelled and it answers as it ends.</summary>
+    public void OnCancelled(SiloAddress sender, long messageId)
+    {
+        if (!_cancellable.TryTake(sender, messageId, out var request))
+            return; // answered already, passed on to another silo, or not arrived (then it runs uncancelled)
+        if (request.TargetActivation?.Cancel(request) ?? MarkAbandoned(request))
+            SendResponse(request, Response.FromException(new OperationCanceledException(
+                $"{request.InterfaceType.Name}.{request.MethodName} on {request.TargetGrain} was cancelled before it started on silo {silo.Name}; it did not run.")));
+    }
+
     /// <summary>Delivers again a request that reached an activation which left before running it.</summary>
-    public void Reroute(Message message) => SendRequest(message);
+    public void Reroute(Message message)
+    {
+        _cancellable.Remove(message);
+        SendRequest(message);
+    }
 
     /// <summary>Passes a request on to the silo whose activation won the directory registration.</summary>
     public void Forward(Message message, GrainAddress winner)
     {
+        _cancellable.Remove(message);
         if (Router is { } router)
             router.Forward(message, winner);
         else
@@ -85,9 +112,12 @@ internal sealed class MessageCenter(IServiceProvider services, ResponseCallbacks
     public void SendResponse(Message request, Response response)
     {
         if (request.SendingSilo is null)
+        {
             callbacks.TryComplete(request.Id, response);
-        else
-            Transport.SendResponse(request, response);
+            return;
+        }
+        _cancellable.Remove(request);
+        Transport.SendResponse(request, response);
     }
 
     /// <summary>A response from <paramref name="respondingSilo"/> to a request made here.</summary>
@@ -125,7 +155,7 @@ internal sealed class MessageCenter(IServiceProvider services, ResponseCallbacks
         if (message.SendingSilo is null)
             callbacks.TryFail(message.Id, exception);
         else
-            Transport.SendResponse(message, Response.FromException(exception));
+            SendResponse(message, Response.FromException(exception));
     }
 
     /// <summary>The last connection to <paramref name="lost"/> closed (or it was declared dead): calls waiting for it fail
@@ -143,6 +173,13 @@ internal sealed class MessageCenter(IServiceProvider services, ResponseCallbacks
     /// <see cref="OperationCanceledException"/>; a running one has its token cancelled.</summary>
     public void Cancel(Message message)
     {
+        // Sent to another silo: that silo drops it (and answers so) or cancels its callee's token; the call ends with
+        // that silo's answer.
+        if (message.TargetActivation is null && message.TargetSilo is { } target && Router is not null && target != Transport.LocalAddress)
+        {
+            Transport.SendCancel(target, message.Id);
+            return;
+        }
         var dropped = message.TargetActivation?.Cancel(message) ?? MarkAbandoned(message);
         if (dropped)
             callbacks.TryFail(message.Id, new OperationCanceledException(

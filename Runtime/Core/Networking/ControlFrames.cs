@@ -83,6 +83,18 @@ internal static class ControlFrames
         return (reader.Int64(), reader.Silo());
     }
 
+    /// <summary>The sender's request <paramref name="messageId"/> is cancelled by its caller.</summary>
+    public static FrameBuffer Cancel(long messageId)
+    {
+        var frame = new FrameBuffer(FrameType.Cancel, 16);
+        new WireWriter(frame).Int64(messageId);
+        frame.Complete();
+        return frame;
+    }
+
+    public static long ReadCancel(ReadOnlySpan<byte> payload) =>
+        payload.Length >= 8 ? BinaryPrimitives.ReadInt64LittleEndian(payload) : throw new InvalidDataException("A cancel frame is shorter than 8 bytes.");
+
     private static FrameBuffer Generation(FrameType type, long generation)
     {
         var frame = new FrameBuffer(type, 16);

@@ -30,6 +30,10 @@ internal enum FrameType : byte
     /// response (so the sender fails the call if that silo is lost, instead of waiting for its timeout).</summary>
     Forwarded = 8,
 
+    /// <summary>To the silo a request was sent to: its caller cancelled it (message id). Dropped there, and answered as not
+    /// run, if it has not started; otherwise its callee's token is cancelled and it answers as it ends.</summary>
+    Cancel = 9,
+
     /// <summary>Gateway to external client, right after the handshake: the cluster's grain classes (see Gateway/GatewayFrames).</summary>
     GatewayManifest = 16,
 

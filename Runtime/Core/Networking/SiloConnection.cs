@@ -9,7 +9,8 @@ namespace QuantumScheduler.Runtime.Networking;
 /// <summary>
 /// Everything this silo sends to one remote endpoint: a send queue and the links (TCP sockets) to it. Normally one
 /// link carries both directions; if both silos dial each other at the same moment each keeps reading both sockets and
-/// writes to the first. A single writer drains the queue in batches. When the endpoint is unreachable, queued frames
+/// writes to the newest. (The newest, because a peer that closed a link and dialled again writes and reads only the new
+/// one, and this silo may not have read the old one's end yet.) A single writer drains the queue in batches. When the endpoint is unreachable, queued frames
 /// fail at once (the call did not run, retry) and dialling waits an exponentially growing delay; frames queued during
 /// that delay fail the same way, so nothing waits on a dead endpoint.
 /// </summary>
@@ -158,7 +159,7 @@ internal sealed partial class SiloConnection
         get
         {
             lock (_lock)
-                return _links.Count == 0 ? null : _links[0];
+                return _links.Count == 0 ? null : _links[^1];
         }
     }
 

@@ -196,6 +196,14 @@ internal sealed partial class SiloConnectionManager : ISiloLifecycleParticipant,
             exception => LogResponseDropped(_logger, request.Id, target.ToString(), exception.Message)));
     }
 
+    /// <summary>Tells <paramref name="target"/> that the caller of request <paramref name="messageId"/> cancelled it. Only
+    /// over a connection that exists: without one, no request of this silo is on its way there.</summary>
+    public void SendCancel(SiloAddress target, long messageId)
+    {
+        if (_connections.TryGetValue(SiloEndpoint.Of(target), out var connection))
+            connection.Enqueue(new OutgoingFrame(ControlFrames.Cancel(messageId), target.Generation, isRequest: false, null));
+    }
+
     /// <summary>Tells <paramref name="sender"/> that its request <paramref name="messageId"/> went on to <paramref name="target"/>.</summary>
     public void NotifyForwarded(SiloAddress sender, long messageId, SiloAddress target) =>
         GetConnection(SiloEndpoint.Of(sender)).Enqueue(new OutgoingFrame(ControlFrames.Forwarded(messageId, target), sender.Generation, isRequest: false, null));
@@ -267,6 +275,9 @@ internal sealed partial class SiloConnectionManager : ISiloLifecycleParticipant,
                 var (forwardedId, forwardTarget) = ControlFrames.ReadForwarded(payload);
                 _messageCenter.OnForwarded(forwardedId, link.Remote, forwardTarget);
                 break;
+            case FrameType.Cancel:
+                _messageCenter.OnCancelled(link.Remote, ControlFrames.ReadCancel(payload));
+                break;
             case FrameType.LeavingAck:
                 if (ControlFrames.ReadGeneration(payload) == LocalAddress.Generation)
                     GetConnection(SiloEndpoint.Of(link.Remote)).OnLeavingAcknowledged();
@@ -317,6 +328,7 @@ internal sealed partial class SiloConnectionManager : ISiloLifecycleParticipant,
         }
         // Off the connection's read loop: a grain that holds its thread (an idle activation starts a call on the
         // delivering thread) must not hold up the other messages on this connection.
+        _messageCenter.TrackCancellation(incoming.Request!);
         Interlocked.Increment(ref _undelivered);
         ThreadPool.UnsafeQueueUserWorkItem(static state => state.Manager.Deliver(state.Request), (Manager: this, Request: incoming.Request!), preferLocal: false);
     }

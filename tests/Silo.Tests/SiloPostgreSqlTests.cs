@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Npgsql;
+using QuantumScheduler.Grains.Autoscaling.Provisioning;
+using QuantumScheduler.Runtime.Configuration;
 using QuantumScheduler.Runtime.PostgreSql.Tests.Infrastructure;
 using Xunit;
 
@@ -70,6 +74,49 @@ public sealed class SiloPostgreSqlTests(PostgreSqlServer server) : IClassFixture
         Assert.Equal(1, await Count(connectionString, "SELECT count(*) FROM membership WHERE status = 3"));
         Assert.Equal(1, await Count(connectionString, "SELECT count(*) FROM membership WHERE status = 6"));
         Assert.Equal(0, await alpha.InterruptAndWait());
+    }
+
+    [Fact]
+    public async Task The_local_process_provisioner_adds_a_silo_that_joins_the_postgresql_cluster_and_removes_it_gracefully()
+    {
+        var connectionString = await server.CreateDatabaseAsync();
+        await using var alpha = SiloProcess.Start(_directory, new Dictionary<string, string>
+        {
+            [ConnectionStringVariable] = connectionString,
+            ["QuantumScheduler__Endpoints__SiloPort"] = "0",
+            ["QuantumScheduler__Silo__SiloName"] = "alpha",
+        });
+        await alpha.WaitForOutput("Listening on");
+        // As the autoscaler in a clustered silo has it: this silo's endpoints say clustered, and the connection string
+        // goes to the started silos on their command line.
+        await using var provisioner = new LocalProcessProvisioner(
+            Options.Create(new LocalProcessProvisionerOptions
+            {
+                SiloAssemblyPath = Path.Combine(AppContext.BaseDirectory, "QuantumScheduler.Silo.dll"),
+                DataDirectory = Path.Combine(_directory, "autoscaled"),
+                Arguments = [$"--ConnectionStrings:QuantumScheduler={connectionString}"],
+            }),
+            Options.Create(new EndpointOptions { SiloPort = 11111 }), NullLogger<LocalProcessProvisioner>.Instance);
+
+        var up = await provisioner.ScaleAsync("default", currentSilos: 1, targetSilos: 2);
+        var started = Assert.Single(provisioner.GetSilos("default"));
+        await WaitUntilAsync(async () => await Count(connectionString, "SELECT count(*) FROM membership WHERE status = 3") == 2);
+        var down = await provisioner.ScaleAsync("default", currentSilos: 2, targetSilos: 1);
+
+        Assert.True(up.Applied, up.Detail);
+        Assert.Contains("exit code 0", down.Detail);
+        Assert.Equal(1, await Count(connectionString, "SELECT count(*) FROM membership WHERE status = 3"));
+        Assert.Equal(1, await Count(connectionString, "SELECT count(*) FROM membership WHERE status = 6"));
+        Assert.Equal(0, await alpha.InterruptAndWait());
+        Assert.Empty(provisioner.GetSilos("default"));
+        Assert.StartsWith("autoscaled-default-1", started.Name);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!await condition())
+            await Task.Delay(200, timeout.Token);
     }
 
     [Fact]

@@ -5,18 +5,21 @@ using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using QuantumScheduler.Runtime.Configuration;
 
 namespace QuantumScheduler.Grains.Autoscaling.Provisioning;
 
 /// <summary>
 /// Scales by starting and stopping real silo processes on this machine: <c>dotnet &lt;Silo dll&gt;</c> with this
-/// process's environment (so the same configuration), its own name, HTTP port and data directory. Stopping sends
-/// SIGTERM (the silo deactivates its grains and exits 0) and kills only after <see cref="LocalProcessProvisionerOptions.StopTimeout"/>.
-/// The cluster's count is this silo plus the started processes still running. Until silos can form one cluster, a
-/// started silo runs on its own (its own embedded storage unless a shared database is configured) and takes no load
-/// off this one. Every started process is stopped when the provisioner is disposed (the silo stops).
+/// process's environment and <see cref="LocalProcessProvisionerOptions.Arguments"/> (so the same configuration), its
+/// own name, HTTP port and data directory. When this silo is clustered (a silo port; PostgreSQL) a started silo takes
+/// free silo and gateway ports and joins the same cluster through the membership table; otherwise it runs on its own
+/// and takes no load off this one. Stopping sends SIGTERM (the silo leaves the cluster gracefully and exits 0) and
+/// kills only after <see cref="LocalProcessProvisionerOptions.StopTimeout"/>. The cluster's count is this silo plus
+/// the started processes still running. Every started process is stopped when the provisioner is disposed (the silo stops).
 /// </summary>
-public sealed partial class LocalProcessProvisioner(IOptions<LocalProcessProvisionerOptions> options, ILogger<LocalProcessProvisioner> logger)
+public sealed partial class LocalProcessProvisioner(
+    IOptions<LocalProcessProvisionerOptions> options, IOptions<EndpointOptions> endpoints, ILogger<LocalProcessProvisioner> logger)
     : IClusterProvisioner, IAsyncDisposable
 {
     public const string ProvisionerName = "local-process";
@@ -86,6 +89,13 @@ public sealed partial class LocalProcessProvisioner(IOptions<LocalProcessProvisi
             startInfo.ArgumentList.Add(Path.GetFullPath(settings.SiloAssemblyPath));
             startInfo.ArgumentList.Add($"--QuantumScheduler:Silo:SiloName={name}");
             startInfo.ArgumentList.Add($"--QuantumScheduler:Host:Url={url}");
+            // Clustered, it joins this silo's cluster; the ports this silo holds are taken, so it picks free ones.
+            if (endpoints.Value.IsClustered)
+                startInfo.ArgumentList.Add("--QuantumScheduler:Endpoints:SiloPort=0");
+            if (endpoints.Value.GatewayPort is not null)
+                startInfo.ArgumentList.Add("--QuantumScheduler:Endpoints:GatewayPort=0");
+            foreach (var argument in settings.Arguments)
+                startInfo.ArgumentList.Add(argument);
             startInfo.Environment["QUANTUM_SCHEDULER_DATA_DIR"] = dataDirectory;
 
             var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {settings.DotnetPath} for silo {name}.");

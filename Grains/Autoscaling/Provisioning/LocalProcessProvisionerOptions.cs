@@ -22,6 +22,11 @@ public sealed class LocalProcessProvisionerOptions
     /// a free port for each.</summary>
     public int FirstHttpPort { get; set; }
 
+    /// <summary>Extra command-line arguments for every started silo, after the ones the provisioner sets: configuration
+    /// this silo got from its own command line and the others need too (e.g. <c>--ConnectionStrings:QuantumScheduler=…</c>).
+    /// Default none.</summary>
+    public List<string> Arguments { get; set; } = [];
+
     /// <summary>How long a silo may take to stop after SIGTERM before it is killed. Default 30 s.</summary>
     public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -5,12 +5,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using QuantumScheduler.Grains.Autoscaling.Provisioning;
 using QuantumScheduler.Grains.Tests.Costs;
+using QuantumScheduler.Runtime.Configuration;
 
 namespace QuantumScheduler.Grains.Tests.Autoscaling;
 
 /// <summary>
 /// Starts and stops the real silo (the built QuantumScheduler.Silo, embedded SQLite in a temporary data directory).
-/// The started silo runs as an independent one-silo cluster: joining silos into one cluster is not this provisioner's job.
+/// Not clustered, the started silo runs as an independent one-silo cluster (joining a PostgreSQL cluster: Silo.Tests).
 /// </summary>
 public sealed class LocalProcessProvisionerTests
 {
@@ -37,7 +38,7 @@ public sealed class LocalProcessProvisionerTests
             SiloAssemblyPath = SiloAssembly(),
             DataDirectory = directory.Path,
             StopTimeout = TimeSpan.FromSeconds(30),
-        }), NullLogger<LocalProcessProvisioner>.Instance);
+        }), Options.Create(new EndpointOptions()), NullLogger<LocalProcessProvisioner>.Instance);
         try
         {
             Assert.Equal(1, provisioner.CountSilos("Test Cluster"));
@@ -71,7 +72,7 @@ public sealed class LocalProcessProvisionerTests
     [Fact]
     public async Task A_missing_silo_assembly_is_named_in_the_error()
     {
-        var provisioner = new LocalProcessProvisioner(Options.Create(new LocalProcessProvisionerOptions { SiloAssemblyPath = "/nowhere/Silo.dll" }),
+        var provisioner = new LocalProcessProvisioner(Options.Create(new LocalProcessProvisionerOptions { SiloAssemblyPath = "/nowhere/Silo.dll" }), Options.Create(new EndpointOptions()),
             NullLogger<LocalProcessProvisioner>.Instance);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => provisioner.ScaleAsync("c", 1, 2));

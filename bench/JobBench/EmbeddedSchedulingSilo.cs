@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using QuantumScheduler.Client;
+using QuantumScheduler.Grains.Hosting;
+using QuantumScheduler.Runtime;
+using QuantumScheduler.Runtime.Hosting;
+
+namespace QuantumScheduler.Bench.Jobs;
+
+/// <summary>An embedded silo with the scheduling grains in this process, and jobs submitted to it through the SDK.</summary>
+public sealed class EmbeddedSchedulingSilo : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private readonly string? _dataDirectory;
+    private readonly QuantumSchedulerClient _client;
+
+    private EmbeddedSchedulingSilo(IHost host, string? dataDirectory)
+    {
+        _host = host;
+        _dataDirectory = dataDirectory;
+        _client = new QuantumSchedulerClient(host.Services.GetRequiredService<IClusterClient>());
+    }
+
+    public static async Task<EmbeddedSchedulingSilo> StartAsync(JobStorage storage)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole(static console => console.SingleLine = true);
+        // Health solves would run beside the measured jobs.
+        builder.Configuration["QuantumScheduler:Backends:HealthCheckInterval"] = "00:00:00";
+        string? dataDirectory = null;
+        builder.UseQuantumSchedulerSilo(silo =>
+        {
+            if (storage == JobStorage.Sqlite)
+            {
+                dataDirectory = Directory.CreateTempSubdirectory("qs-jobbench-").FullName;
+                silo.Services.AddSqliteGrainStorageAsDefault(options => options.DataDirectory = dataDirectory);
+                silo.Services.AddSqliteReminders(options => options.DataDirectory = dataDirectory);
+            }
+            else
+            {
+                silo.Services.AddInMemoryGrainStorage();
+                silo.Services.AddInMemoryReminders();
+            }
+            silo.AddReminders();
+            silo.AddSchedulingGrains(builder.Configuration);
+        });
+        var host = builder.Build();
+        await host.StartAsync();
+        return new EmbeddedSchedulingSilo(host, dataDirectory);
+    }
+
+    /// <summary>Where the sequential jobs' time went, from the jobs' own transition times (means over the last run).</summary>
+    public StageTimes Stages { get; } = new();
+
+    public async Task<double[]> RunSequentialAsync(int count)
+    {
+        Stages.Clear();
+        var latencies = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var submittedAt = DateTimeOffset.UtcNow;
+            var job = await RunJobAsync();
+            latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            Stages.Add(submittedAt, job, submittedAt + TimeSpan.FromMilliseconds(latencies[i]));
+        }
+        return latencies;
+    }
+
+    public async Task<TimeSpan> RunConcurrentAsync(int count, int concurrency)
+    {
+        var next = -1;
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            while (Interlocked.Increment(ref next) < count)
+                await RunJobAsync();
+        })));
+        return Stopwatch.GetElapsedTime(started);
+    }
+
+    /// <summary>Submit to result: the job is submitted, awaited to its end and its result read, as a user would.</summary>
+    private async Task<Grains.Jobs.JobSnapshot> RunJobAsync()
+    {
+        var options = new SubmitOptions { Backend = TinyProblem.Backend, TimeLimit = TinyProblem.TimeLimit, UseCache = false, Tenant = "bench" };
+        var job = await _client.SubmitAsync(TinyProblem.Json, options);
+        var ended = await _client.WaitAsync(job.JobId, TimeSpan.FromMinutes(1));
+        var result = await _client.GetResultAsync(job.JobId);
+        if (result is not { IsFeasible: true })
+            throw new InvalidOperationException($"Job {job.JobId} ended without a feasible result.");
+        return ended;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        if (_dataDirectory is not null)
+            Directory.Delete(_dataDirectory, recursive: true);
+    }
+}

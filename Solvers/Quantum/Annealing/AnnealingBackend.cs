@@ -21,7 +21,7 @@ public sealed class AnnealingBackend(AnnealingBackendOptions? options = null, st
 
     public override string Name => name;
 
-    public override BackendCapabilities Capabilities => QuboSupport.Capabilities(warmStart: false, _options.MaxVariables);
+    public override BackendCapabilities Capabilities => QuboSupport.Capabilities(warmStart: _options.Qubo.WarmStartSampler, _options.MaxVariables);
 
     protected override QuboSolveSettings Settings => _options.Qubo;
 

@@ -29,7 +29,9 @@ public sealed class AnnealingBackend(AnnealingBackendOptions? options = null, st
 
     protected override IQuboSampler CreateSampler(SolveOptions options) => _options.Mode switch
     {
-        AnnealingMode.Sa => new SimulatedAnnealingSampler(_options.SimulatedAnnealing),
+        AnnealingMode.Sa => new SimulatedAnnealingSampler(_options.ReadsPerThread is { } perThread
+            ? _options.SimulatedAnnealing with { Reads = perThread * (options.Threads == 0 ? Environment.ProcessorCount : options.Threads) }
+            : _options.SimulatedAnnealing),
         AnnealingMode.Sqa => new SimulatedQuantumAnnealingSampler(_options.QuantumAnnealing),
         _ => throw new ArgumentOutOfRangeException(nameof(options), _options.Mode, "Unknown annealing mode."),
     };

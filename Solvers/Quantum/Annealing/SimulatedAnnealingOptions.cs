@@ -34,9 +34,11 @@ public sealed record SimulatedAnnealingOptions
 
     /// <summary>
     /// Share of the two-task proposals that are ejection chains (the first task moves onto the second's agent, the
-    /// second on to another agent of its own) rather than swaps. Default 0.5.
+    /// second on to another agent of its own) rather than swaps. Default 0.8: with cheapest arrivals a chain often
+    /// is the swap, when that is where the second task fits best (0.5 → 0.8: 1.14 % → 1.09 % on the C/D/E Yagiura
+    /// instances at 5 s).
     /// </summary>
-    public double ChainProbability { get; init; } = 0.5;
+    public double ChainProbability { get; init; } = 0.8;
 
     /// <summary>
     /// An ejection chain pushes the second task on to the agent where it arrives most cheaply (its objective change

@@ -21,7 +21,7 @@ public sealed class AnnealingBackend(AnnealingBackendOptions? options = null, st
 
     public override string Name => name;
 
-    public override BackendCapabilities Capabilities => QuboSupport.Capabilities(warmStart: false, _options.MaxVariables);
+    public override BackendCapabilities Capabilities => QuboSupport.Capabilities(warmStart: _options.Qubo.WarmStartSampler, _options.MaxVariables);
 
     protected override QuboSolveSettings Settings => _options.Qubo;
 
@@ -29,7 +29,9 @@ public sealed class AnnealingBackend(AnnealingBackendOptions? options = null, st
 
     protected override IQuboSampler CreateSampler(SolveOptions options) => _options.Mode switch
     {
-        AnnealingMode.Sa => new SimulatedAnnealingSampler(_options.SimulatedAnnealing),
+        AnnealingMode.Sa => new SimulatedAnnealingSampler(_options.ReadsPerThread is { } perThread
+            ? _options.SimulatedAnnealing with { Reads = perThread * (options.Threads == 0 ? Environment.ProcessorCount : options.Threads) }
+            : _options.SimulatedAnnealing),
         AnnealingMode.Sqa => new SimulatedQuantumAnnealingSampler(_options.QuantumAnnealing),
         _ => throw new ArgumentOutOfRangeException(nameof(options), _options.Mode, "Unknown annealing mode."),
     };

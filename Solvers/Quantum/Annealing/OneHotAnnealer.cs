@@ -6,10 +6,10 @@ namespace QuantumScheduler.Solvers.Quantum.Annealing;
 
 /// <summary>
 /// Simulated annealing of a scheduling QUBO inside its one-hot subspace: every proposal is a shift (one task to
-/// another of its agents) or a swap (two tasks exchange agents), accepted by the Metropolis rule on its exact
-/// QUBO energy change with the capacity slack at its closed-form optimum (<see cref="OneHotState"/>). Single
-/// flips would have to climb the one-hot penalty (2P) and the slack penalty (P·d²) to move a task at all; these
-/// moves see only the objective and real overloads.
+/// another of its agents), a two-task move (swap or ejection chain) or a cyclic exchange of three tasks
+/// (<see cref="OneHotProposals"/>), accepted by the Metropolis rule on its exact QUBO energy change with the capacity
+/// slack at its closed-form optimum (<see cref="OneHotState"/>). Single flips would have to climb the one-hot penalty
+/// (2P) and the slack penalty (P·d²) to move a task at all; these moves see only the objective and real overloads.
 /// </summary>
 internal static class OneHotAnnealer
 {
@@ -17,7 +17,10 @@ internal static class OneHotAnnealer
         QuboAssignmentStructure structure, (double Hot, double Cold) range, SimulatedAnnealingOptions options, QuboSampleRequest request,
         int read, ref Xoshiro256 random, long deadline, double budget, CancellationToken cancellationToken)
     {
-        var (kind, swapProbability, chainProbability, sweeps) = (options.Schedule, options.SwapProbability, options.ChainProbability, options.Sweeps);
+        var (kind, sweeps) = (options.Schedule, options.Sweeps);
+        var (swapProbability, chainProbability, cheapest) = (options.SwapProbability, options.ChainProbability, options.CheapestChainArrival);
+        // Cyclic exchanges are priced from per-task parts, which needs a residual that does not couple tasks.
+        var cycleProbability = structure.ResidualCouplesTasks ? 0 : options.CycleProbability;
         var (hot, cold) = range;
         // Reads that start from a given state anneal in reverse: from part-way into the schedule.
         var offset = request.InitialStates is { } initial && read < initial.Count ? options.ReverseAnnealingStart : 0;
@@ -25,6 +28,8 @@ internal static class OneHotAnnealer
         var movable = structure.MovableTasks();
         var best = (int[])state.VariableOfTask.Clone();
         var bestEnergy = state.Energy;
+        Span<int> group = stackalloc int[OneHotProposals.CycleSize];
+        Span<int> targets = stackalloc int[OneHotProposals.CycleSize];
         var started = Stopwatch.GetTimestamp();
         var done = movable.Length == 0;
         for (var s = 0; !done; s++)
@@ -35,15 +40,26 @@ internal static class OneHotAnnealer
             for (var step = 0; step < movable.Length; step++)
             {
                 var task = movable[random.NextInt(movable.Length)];
-                if (random.NextDouble() < swapProbability)
+                var draw = random.NextDouble();
+                if (draw < swapProbability)
                 {
                     var other = movable[random.NextInt(movable.Length)];
-                    if (!PairTargets(state, task, other, chainProbability, ref random, out var taskTo, out var otherTo)) continue;
+                    if (!OneHotProposals.PairTargets(state, task, other, chainProbability, cheapest, ref random, out var taskTo, out var otherTo)) continue;
                     if (Accept(state.PairDelta(task, taskTo, other, otherTo), beta, ref random)) state.PairMove(task, taskTo, other, otherTo);
-                    continue;
                 }
-                var to = RandomOtherChoice(structure, state.VariableOfTask[task], task, ref random);
-                if (Accept(state.ShiftDelta(task, to), beta, ref random)) state.Shift(task, to);
+                else if (draw < swapProbability + cycleProbability)
+                {
+                    group[0] = task;
+                    for (var g = 1; g < group.Length; g++) group[g] = movable[random.NextInt(movable.Length)];
+                    if (!OneHotProposals.CyclicTargets(state, group, targets)) continue;
+                    if (!Accept(state.GroupDelta(group, targets), beta, ref random)) continue;
+                    for (var g = 0; g < group.Length; g++) state.Shift(group[g], targets[g]);
+                }
+                else
+                {
+                    var to = OneHotProposals.RandomOtherChoice(structure, state.VariableOfTask[task], task, ref random);
+                    if (Accept(state.ShiftDelta(task, to), beta, ref random)) state.Shift(task, to);
+                }
             }
             if (state.Energy < bestEnergy)
             {
@@ -58,34 +74,6 @@ internal static class OneHotAnnealer
         return new QuboSample(kept.ToBits(), new OneHotState(structure, kept.VariableOfTask).Energy);
     }
 
-    /// <summary>
-    /// A two-task proposal for tasks on different agents: the first moves onto the second's agent, and the second
-    /// either takes the first's agent (a swap) or, with probability <paramref name="chainProbability"/>, is pushed
-    /// on to a random other agent of its own (an ejection chain). False when a pair of the move has no variable.
-    /// </summary>
-    private static bool PairTargets(OneHotState state, int task, int other, double chainProbability, ref Xoshiro256 random, out int taskTo, out int otherTo)
-    {
-        otherTo = -1;
-        if (!state.TrySwapTargets(task, other, out taskTo, out var swapTo)) return false;
-        if (random.NextDouble() >= chainProbability) otherTo = swapTo;
-        else otherTo = RandomOtherChoice(state.Structure, state.VariableOfTask[other], other, ref random);
-        return otherTo >= 0 || !state.Structure.ExactlyOne;
-    }
-
     private static bool Accept(double delta, double beta, ref Xoshiro256 random) =>
         delta <= 0 || (beta * delta <= SimulatedAnnealingSampler.RejectExponent && random.NextDouble() < Math.Exp(-beta * delta));
-
-    /// <summary>A uniformly random option of the task other than its current one (-1 = none, when allowed).</summary>
-    private static int RandomOtherChoice(QuboAssignmentStructure structure, int current, int task, ref Xoshiro256 random)
-    {
-        var own = structure.TaskVariables(task);
-        // Every option but the current one: the task's variables, and "none" when allowed.
-        var pick = random.NextInt(own.Count + (structure.ExactlyOne ? 0 : 1) - 1);
-        for (var p = 0; p < own.Count; p++)
-        {
-            if (own[p] == current) continue;
-            if (pick-- == 0) return own[p];
-        }
-        return -1;
-    }
 }

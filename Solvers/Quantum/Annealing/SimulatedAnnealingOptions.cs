@@ -21,14 +21,30 @@ public sealed record SimulatedAnnealingOptions
     /// </summary>
     public bool OneHotMoves { get; init; } = true;
 
-    /// <summary>Share of one-hot proposals that move two tasks — swaps or ejection chains (the rest are shifts). Default 0.5.</summary>
+    /// <summary>Share of one-hot proposals that move two tasks — swaps or ejection chains. Default 0.5.</summary>
     public double SwapProbability { get; init; } = 0.5;
 
     /// <summary>
-    /// Share of the two-task proposals that are ejection chains (the first task moves onto the second's agent, the
-    /// second on to a random other agent of its own) rather than swaps. Default 0.5.
+    /// Share of one-hot proposals that are cyclic exchanges of three tasks (a 3-cycle over three agents, or a
+    /// two-for-one exchange between two); the rest, after <see cref="SwapProbability"/>, are shifts. Used only when the
+    /// residual does not couple tasks (a total-cost objective); otherwise those proposals are not made. Default 0.4:
+    /// on the Yagiura instances (5 s, 1 thread) 0.3–0.45 took the development set's mean gap from 2.33 % to 1.8–2.1 %.
     /// </summary>
-    public double ChainProbability { get; init; } = 0.5;
+    public double CycleProbability { get; init; } = 0.4;
+
+    /// <summary>
+    /// Share of the two-task proposals that are ejection chains (the first task moves onto the second's agent, the
+    /// second on to another agent of its own) rather than swaps. Default 0.8: with cheapest arrivals a chain often
+    /// is the swap, when that is where the second task fits best (0.5 → 0.8: 1.14 % → 1.09 % on the C/D/E Yagiura
+    /// instances at 5 s).
+    /// </summary>
+    public double ChainProbability { get; init; } = 0.8;
+
+    /// <summary>
+    /// An ejection chain pushes the second task on to the agent where it arrives most cheaply (its objective change
+    /// plus the arrival agent's capacity penalty change) instead of a random one. Default true.
+    /// </summary>
+    public bool CheapestChainArrival { get; init; } = true;
 
     /// <summary>
     /// On a scheduling QUBO, end each read at zero temperature: steepest descent over every shift, swap and ejection
@@ -51,5 +67,7 @@ public sealed record SimulatedAnnealingOptions
         if (!(ReverseAnnealingStart is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(ReverseAnnealingStart), ReverseAnnealingStart, "Must be in [0, 1].");
         if (!(ChainProbability is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(ChainProbability), ChainProbability, "Must be in [0, 1].");
         if (!(SwapProbability is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(SwapProbability), SwapProbability, "Must be in [0, 1].");
+        if (!(CycleProbability is >= 0 and <= 1) || SwapProbability + CycleProbability > 1)
+            throw new ArgumentOutOfRangeException(nameof(CycleProbability), CycleProbability, "Must be in [0, 1 − SwapProbability].");
     }
 }

@@ -23,6 +23,7 @@ public class QuboBackendTests
         {
             Mode = mode,
             SimulatedAnnealing = new SimulatedAnnealingOptions { Reads = 8, Sweeps = 300 },
+            ReadsPerThread = null,
             QuantumAnnealing = new QuantumAnnealingOptions { Reads = 4, Sweeps = 100, TrotterSlices = 8 },
             Qubo = FewBatches,
         });
@@ -37,6 +38,26 @@ public class QuboBackendTests
         Assert.Equal("3", result.Details["qubo.batches"]);
         Assert.NotNull(result.QuboEnergy);
         Assert.Equal("no classical result to compare with", result.Details["comparison.verdict"]);
+    }
+
+    [Theory]
+    [InlineData(1, 1, 1)]
+    [InlineData(2, 1, 2)]
+    [InlineData(2, 3, 6)]
+    [InlineData(2, null, 5)]
+    public async Task Annealing_makes_its_reads_per_thread_unless_told_a_fixed_number(int threads, int? perThread, int reads)
+    {
+        var instance = ProblemInstance.Compile(QuboTestProblems.Gap(22, 6, 3));
+        var backend = new AnnealingBackend(new AnnealingBackendOptions
+        {
+            SimulatedAnnealing = new SimulatedAnnealingOptions { Reads = 5, Sweeps = 50 },
+            ReadsPerThread = perThread,
+            Qubo = new QuboSolveSettings { MaxBatches = 1 },
+        });
+
+        var result = await backend.SolveAsync(instance, Options with { Threads = threads }, null, CancellationToken.None);
+
+        Assert.Equal(reads.ToString(System.Globalization.CultureInfo.InvariantCulture), result.Details["qubo.samples"]);
     }
 
     [Fact]

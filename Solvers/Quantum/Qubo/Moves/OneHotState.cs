@@ -228,6 +228,30 @@ internal sealed class OneHotState
         return delta + changes.PenaltyChange(this);
     }
 
+    /// <summary>
+    /// The exact energy change of moving up to four different tasks at once (task k to <paramref name="targets"/>[k], one
+    /// of its own variables) between at most four agents, with the slack of every agent involved re-optimised for the
+    /// combined load change — e.g. a cyclic exchange over three agents or a two-for-one exchange between two. Only for a
+    /// residual that does not couple tasks (a total-cost objective), where each task's part is its own load-independent
+    /// change; equal to the shifts made one after another.
+    /// </summary>
+    public double GroupDelta(ReadOnlySpan<int> tasks, ReadOnlySpan<int> targets)
+    {
+        if (_structure.ResidualCouplesTasks) throw new InvalidOperationException("Group moves are priced only when the residual does not couple tasks.");
+        if (tasks.Length != targets.Length || tasks.Length > 4) throw new ArgumentException("Up to four tasks, one target each.", nameof(targets));
+        var delta = 0.0;
+        var changes = new LoadChanges();
+        for (var k = 0; k < tasks.Length; k++)
+        {
+            var from = VariableOfTask[tasks[k]];
+            delta += FlipPart(tasks[k], from, targets[k]);
+            changes.Add(this, from, -1);
+            changes.Add(this, targets[k], 1);
+        }
+        if (changes.Overflowed) throw new ArgumentException("A group move may involve at most four agents.", nameof(targets));
+        return delta + changes.PenaltyChange(this);
+    }
+
     /// <summary>Moves two tasks (see <see cref="PairDelta"/>) as two shifts: each prices its own step exactly.</summary>
     public void PairMove(int first, int firstTo, int second, int secondTo)
     {
@@ -264,6 +288,9 @@ internal sealed class OneHotState
         private int _a0, _a1, _a2, _a3, _count;
         private double _c0, _c1, _c2, _c3;
 
+        /// <summary>Whether a fifth agent was added (and dropped).</summary>
+        public bool Overflowed { get; private set; }
+
         public void Add(OneHotState state, int variable, int sign)
         {
             if (variable < 0) return;
@@ -280,7 +307,8 @@ internal sealed class OneHotState
                     case 0: (_a0, _c0) = (agent, change); break;
                     case 1: (_a1, _c1) = (agent, change); break;
                     case 2: (_a2, _c2) = (agent, change); break;
-                    default: (_a3, _c3) = (agent, change); break;
+                    case 3: (_a3, _c3) = (agent, change); break;
+                    default: Overflowed = true; _count = 4; break;
                 }
             }
         }

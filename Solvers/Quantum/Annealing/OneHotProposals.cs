@@ -1,0 +1,104 @@
+using QuantumScheduler.Solvers.Quantum.Qubo;
+using QuantumScheduler.Solvers.Quantum.Qubo.Moves;
+
+namespace QuantumScheduler.Solvers.Quantum.Annealing;
+
+/// <summary>
+/// The moves a one-hot anneal proposes: a shift to a random other option, a two-task move (swap or ejection chain)
+/// and a cyclic exchange of three tasks. They only pick targets; the annealer prices every proposal by its exact
+/// QUBO energy change (<see cref="OneHotState"/>) and accepts it by the Metropolis rule, so how targets are picked
+/// changes which moves are tried, never what a move costs.
+/// </summary>
+internal static class OneHotProposals
+{
+    /// <summary>Tasks in a cyclic exchange.</summary>
+    public const int CycleSize = 3;
+
+    /// <summary>
+    /// A two-task proposal for tasks on different agents: the first moves onto the second's agent, and the second
+    /// either takes the first's agent (a swap) or, with probability <paramref name="chainProbability"/>, is pushed
+    /// on to another agent of its own (an ejection chain): the one where it arrives most cheaply when
+    /// <paramref name="cheapestArrival"/>, else a random one. False when a pair of the move has no variable.
+    /// </summary>
+    public static bool PairTargets(
+        OneHotState state, int task, int other, double chainProbability, bool cheapestArrival, ref Xoshiro256 random, out int taskTo, out int otherTo)
+    {
+        otherTo = -1;
+        if (!state.TrySwapTargets(task, other, out taskTo, out var swapTo)) return false;
+        if (random.NextDouble() >= chainProbability) otherTo = swapTo;
+        else if (cheapestArrival) otherTo = CheapestArrival(state, other, state.VariableOfTask[task]);
+        else otherTo = RandomOtherChoice(state.Structure, state.VariableOfTask[other], other, ref random);
+        return otherTo >= 0 || !state.Structure.ExactlyOne;
+    }
+
+    /// <summary>
+    /// The variable of <paramref name="task"/> other than its current one where it arrives most cheaply once the
+    /// task that ejects it has left variable <paramref name="leaving"/>: its load-independent energy change plus the
+    /// capacity penalty change of the arrival agent, measured from that agent's load after the leaving task is gone
+    /// (so going back there is the swap). For a residual that does not couple tasks this is the exact minimiser of
+    /// the chain's energy change over the onward places. On tight instances a random onward agent rarely has room,
+    /// so random chains were nearly always rejected; this is the ejection chain of Yagiura, Ibaraki and Glover.
+    /// -1 when the task has no other variable.
+    /// </summary>
+    public static int CheapestArrival(OneHotState state, int task, int leaving)
+    {
+        var structure = state.Structure;
+        var (agentOf, unitLoad) = (structure.AgentOfVariable, structure.UnitLoad);
+        var left = agentOf[leaving];
+        var leftLoad = state.Load(left) - unitLoad[leaving];
+        var leftChange = state.PenaltyChange(left, leftLoad);
+        var current = state.VariableOfTask[task];
+        var (best, bestDelta) = (-1, double.PositiveInfinity);
+        foreach (var v in structure.TaskVariables(task))
+        {
+            if (v == current) continue;
+            var agent = agentOf[v];
+            var arrival = agent == left
+                ? state.PenaltyChange(left, leftLoad + unitLoad[v]) - leftChange
+                : state.PenaltyChange(agent, state.Load(agent) + unitLoad[v]);
+            var delta = state.FlipDelta(task, v) + arrival;
+            if (delta < bestDelta) (best, bestDelta) = (v, delta);
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// A cyclic exchange among the agents of a group of tasks: with their distinct agents in order of first
+    /// appearance, a₁ … a_r (r ≥ 2), every task of the group on aᵢ moves to aᵢ₊₁ (a_r's to a₁). Three tasks on three
+    /// agents make a 3-cycle; on two agents, a two-for-one exchange. Both change three agents' loads at once, which
+    /// on tight capacities connects assignments that no shift, swap or chain of two reaches without an overload.
+    /// False when a task repeats or has no agent, all share one agent, or a place of the move has no variable.
+    /// </summary>
+    public static bool CyclicTargets(OneHotState state, ReadOnlySpan<int> group, Span<int> targets)
+    {
+        var structure = state.Structure;
+        Span<int> agents = stackalloc int[group.Length];
+        var distinct = 0;
+        for (var g = 0; g < group.Length; g++)
+        {
+            var v = state.VariableOfTask[group[g]];
+            if (v < 0 || group[..g].Contains(group[g])) return false;
+            var agent = structure.AgentOfVariable[v];
+            if (!agents[..distinct].Contains(agent)) agents[distinct++] = agent;
+        }
+        if (distinct < 2) return false;
+        for (var g = 0; g < group.Length; g++)
+        {
+            var place = agents[..distinct].IndexOf(structure.AgentOfVariable[state.VariableOfTask[group[g]]]);
+            targets[g] = structure.VariableAt(group[g], agents[(place + 1) % distinct]);
+            if (targets[g] < 0) return false;
+        }
+        return true;
+    }
+
+    /// <summary>A uniformly random option of the task other than its current one (-1 = none, when allowed).</summary>
+    public static int RandomOtherChoice(QuboAssignmentStructure structure, int current, int task, ref Xoshiro256 random)
+    {
+        var own = structure.TaskVariables(task);
+        // Every option but the current one: the task's variables, and "none" (index own.Count) when allowed; the
+        // pick-th of them in order, found in O(1) by stepping over the current one's position.
+        var pick = random.NextInt(own.Count + (structure.ExactlyOne ? 0 : 1) - 1);
+        if (current >= 0 && pick >= structure.PositionInTask[current]) pick++;
+        return pick < own.Count ? own[pick] : -1;
+    }
+}

@@ -1,0 +1,130 @@
+using QuantumScheduler.Solvers.Model;
+using QuantumScheduler.Solvers.Quantum.Annealing;
+using QuantumScheduler.Solvers.Quantum.Qubo;
+using QuantumScheduler.Solvers.Quantum.Qubo.Moves;
+
+namespace QuantumScheduler.Solvers.Tests.Quantum;
+
+/// <summary>
+/// The annealer's proposals (<see cref="OneHotProposals"/>): cyclic exchanges and cheapest-arrival chains must be the
+/// moves they claim to be, and <see cref="OneHotState.GroupDelta"/> must be the model's own energy change.
+/// </summary>
+public class OneHotProposalTests
+{
+    private static SchedulingQubo Formulate(int seed, bool allowUnassigned = false, bool pin = false, ObjectiveKind kind = ObjectiveKind.TotalCost, int tasks = 9, int agents = 4) =>
+        QuboFormulator.Formulate(ProblemInstance.Compile(QuboTestProblems.Gap(seed, tasks, agents, allowUnassigned, pin, kind: kind)));
+
+    private static int[] RandomAssignment(QuboAssignmentStructure structure, Random random) =>
+        Enumerable.Range(0, structure.TaskCount).Select(t =>
+            structure.TaskVariables(t) is { Count: > 0 } own ? own[random.Next(own.Count)] : -1).ToArray();
+
+    [Theory]
+    [InlineData(41, false, false)]
+    [InlineData(42, true, false)]
+    [InlineData(43, false, true)]
+    public void Cyclic_exchange_deltas_equal_the_recomputed_QUBO_energy(int seed, bool allowUnassigned, bool pin)
+    {
+        var qubo = Formulate(seed, allowUnassigned, pin);
+        var structure = qubo.Structure;
+        var random = new Random(seed);
+        var state = new OneHotState(structure, RandomAssignment(structure, random));
+        var movable = structure.MovableTasks();
+        var (cycles, twoForOne) = (0, 0);
+        var group = new int[OneHotProposals.CycleSize];
+        var targets = new int[OneHotProposals.CycleSize];
+        for (var step = 0; step < 600; step++)
+        {
+            for (var g = 0; g < group.Length; g++) group[g] = movable[random.Next(movable.Length)];
+            if (!OneHotProposals.CyclicTargets(state, group, targets)) continue;
+            var agentsBefore = group.Select(t => structure.AgentOfVariable[state.VariableOfTask[t]]).Distinct().Count();
+            if (agentsBefore == 3) cycles++;
+            else twoForOne++;
+            var before = qubo.Model.Energy(state.ToBits());
+            var predicted = state.GroupDelta(group, targets);
+            foreach (var (t, to) in group.Zip(targets)) state.Shift(t, to);
+            var after = qubo.Model.Energy(state.ToBits());
+            Assert.Equal(after - before, predicted, 6);
+            Assert.Equal(after, state.Energy, 6);
+        }
+        Assert.True(cycles > 20 && twoForOne > 20, $"too few moves tried: {cycles} cycles, {twoForOne} two-for-one");
+    }
+
+    [Fact]
+    public void A_cyclic_exchange_moves_each_task_to_the_next_agent_of_the_group()
+    {
+        var structure = Formulate(44).Structure;
+        // Tasks 0, 1 and 6 on agent 0, task 2 on agent 1, task 4 on agent 2 (tasks 3 and 7 need a skill agent 0 lacks).
+        var state = new OneHotState(structure, [.. new[] { 0, 0, 1, 1, 2, 1, 0, 1, 1 }.Select((a, t) => structure.VariableAt(t, a))]);
+        var targets = new int[3];
+
+        Assert.True(OneHotProposals.CyclicTargets(state, [0, 2, 4], targets));
+        Assert.Equal([structure.VariableAt(0, 1), structure.VariableAt(2, 2), structure.VariableAt(4, 0)], targets);
+
+        // Two of agent 0's tasks go to agent 1, and agent 1's task comes back: a two-for-one exchange.
+        Assert.True(OneHotProposals.CyclicTargets(state, [0, 2, 1], targets));
+        Assert.Equal([structure.VariableAt(0, 1), structure.VariableAt(2, 0), structure.VariableAt(1, 1)], targets);
+
+        Assert.False(OneHotProposals.CyclicTargets(state, [0, 1, 6], targets)); // all on one agent
+        Assert.False(OneHotProposals.CyclicTargets(state, [3, 0, 6], targets)); // task 3 would go to agent 0: no variable
+        Assert.False(OneHotProposals.CyclicTargets(state, [0, 2, 0], targets)); // a task twice
+    }
+
+    [Fact]
+    public void Group_moves_are_refused_when_the_residual_couples_tasks()
+    {
+        var structure = Formulate(45, kind: ObjectiveKind.LoadBalance).Structure;
+        var state = new OneHotState(structure, RandomAssignment(structure, new Random(45)));
+        Assert.True(structure.ResidualCouplesTasks);
+        Assert.Throws<InvalidOperationException>(() => state.GroupDelta([0, 1, 2], [-1, -1, -1]));
+    }
+
+    [Theory]
+    [InlineData(46)]
+    [InlineData(47)]
+    public void The_cheapest_arrival_is_the_chain_with_the_lowest_exact_energy_change(int seed)
+    {
+        var structure = Formulate(seed, tasks: 12).Structure;
+        var random = new Random(seed);
+        var checkedChains = 0;
+        for (var round = 0; round < 200; round++)
+        {
+            var state = new OneHotState(structure, RandomAssignment(structure, random));
+            var (task, other) = (random.Next(structure.TaskCount), random.Next(structure.TaskCount));
+            if (!state.TrySwapTargets(task, other, out var taskTo, out _)) continue;
+            var chosen = OneHotProposals.CheapestArrival(state, other, state.VariableOfTask[task]);
+            var lowest = structure.TaskVariables(other).Where(v => v != state.VariableOfTask[other]).Min(v => state.PairDelta(task, taskTo, other, v));
+            Assert.Equal(lowest, state.PairDelta(task, taskTo, other, chosen), 6);
+            checkedChains++;
+        }
+        Assert.True(checkedChains > 50, $"only {checkedChains} chains checked");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_random_other_choice_is_uniform_over_every_option_but_the_current_one(bool allowUnassigned)
+    {
+        var structure = Formulate(48, allowUnassigned).Structure;
+        var random = new Xoshiro256(48, 0);
+        var own = structure.TaskVariables(0);
+        foreach (var current in own)
+        {
+            var counts = new Dictionary<int, int>();
+            for (var k = 0; k < 4000; k++)
+            {
+                var pick = OneHotProposals.RandomOtherChoice(structure, current, 0, ref random);
+                counts[pick] = counts.GetValueOrDefault(pick) + 1;
+            }
+            var expected = own.Where(v => v != current).Concat(allowUnassigned ? [-1] : []).Order().ToArray();
+            Assert.Equal(expected, counts.Keys.Order().ToArray());
+            Assert.All(counts.Values, c => Assert.InRange(c, 4000 / expected.Length * 0.8, 4000 / expected.Length * 1.2));
+        }
+    }
+
+    [Fact]
+    public void Swap_and_cycle_shares_may_not_exceed_one()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            new SimulatedAnnealingSampler(new SimulatedAnnealingOptions { SwapProbability = 0.7, CycleProbability = 0.4 }));
+    }
+}

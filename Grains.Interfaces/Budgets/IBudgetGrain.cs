@@ -23,8 +23,14 @@ public interface IBudgetGrain : IGrainWithStringKey
     /// <exception cref="InvalidOperationException">The job holds no reservation here.</exception>
     Task<BudgetReservation> RaiseReservationAsync(string jobId, decimal total);
 
-    /// <summary>Replaces the job's reservation by its actual cost. Idempotent per job.</summary>
+    /// <summary>Records <paramref name="actualAmount"/> as the job's spend, replacing its reservation if it holds one.
+    /// Idempotent per job: the job is remembered as settled for the current and the previous month.</summary>
     Task<BudgetSnapshot> SettleAsync(string jobId, decimal actualAmount);
+
+    /// <summary>Replaces the job's open reservation by its actual cost; without one (settled or released already, or
+    /// never reserved) it does nothing. Idempotent through the reservation itself, so, unlike <see cref="SettleAsync"/>,
+    /// it keeps no record per job: what the job pipeline uses, whose every run holds a reservation.</summary>
+    Task<BudgetSnapshot> SettleReservationAsync(string jobId, decimal actualAmount);
 
     /// <summary>Drops the job's reservation (failed or cancelled job). Idempotent.</summary>
     Task<BudgetSnapshot> ReleaseAsync(string jobId);

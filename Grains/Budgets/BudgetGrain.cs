@@ -120,8 +120,25 @@ public sealed class BudgetGrain(
 
         State.Reservations.Remove(jobId);
         State.Settled[jobId] = new SettledCharge(actualAmount, calendar.Now);
-        State.SpentByDay[calendar.Today.DayNumber] = State.SpentByDay.GetValueOrDefault(calendar.Today.DayNumber) + actualAmount;
-        State.SpentTotal += actualAmount;
+        return await SpendAsync(actualAmount, calendar);
+    }
+
+    public async Task<BudgetSnapshot> SettleReservationAsync(string jobId, decimal actualAmount)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
+        if (actualAmount < 0)
+            throw new ArgumentOutOfRangeException(nameof(actualAmount), actualAmount, $"Job {jobId} cannot settle a negative amount on budget \"{Tenant}\".");
+        var calendar = new BudgetCalendar(clock.GetUtcNow());
+        // No record per job: at hundreds of jobs a second one would make every write of this state longer.
+        if (!State.Reservations.Remove(jobId))
+            return Snapshot(calendar);
+        return await SpendAsync(actualAmount, calendar);
+    }
+
+    private async Task<BudgetSnapshot> SpendAsync(decimal amount, BudgetCalendar calendar)
+    {
+        State.SpentByDay[calendar.Today.DayNumber] = State.SpentByDay.GetValueOrDefault(calendar.Today.DayNumber) + amount;
+        State.SpentTotal += amount;
         RaiseAlerts(calendar);
         Prune(calendar);
         await budget.WriteStateAsync();

@@ -27,6 +27,6 @@ public sealed class JobBilling(IGrainFactory grains, ResourcePricing pricing)
         ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
         ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
         var ledger = await grains.GetGrain<ICostGrain>(jobId).GetLedgerAsync();
-        return await grains.GetGrain<IBudgetGrain>(tenant).SettleAsync(jobId, ledger.Total);
+        return await grains.GetGrain<IBudgetGrain>(tenant).SettleReservationAsync(jobId, ledger.Total);
     }
 }

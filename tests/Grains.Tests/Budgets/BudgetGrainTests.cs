@@ -78,6 +78,20 @@ public sealed class BudgetGrainTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Settling_a_reservation_charges_once_and_without_a_reservation_charges_nothing()
+    {
+        var budget = Budget("settle-reservation");
+        await budget.ReserveAsync("job-1", 5m);
+
+        await budget.SettleReservationAsync("job-1", 4.5m);
+        await budget.SettleReservationAsync("job-1", 4.5m); // a resumed job settles again
+        await budget.SettleReservationAsync("never-reserved", 7m);
+        var status = await budget.GetStatusAsync();
+
+        Assert.Equal((4.5m, 0m, 0), (status.SpentTotal, status.Reserved, status.OpenReservations));
+    }
+
+    [Fact]
     public async Task Spend_is_counted_by_utc_calendar_day_and_month()
     {
         var budget = Budget("calendar");

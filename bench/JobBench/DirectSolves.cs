@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using QuantumScheduler.Solvers.Backends;
 using QuantumScheduler.Solvers.Backends.Registry;
 using QuantumScheduler.Solvers.IO.Json;
@@ -13,29 +12,9 @@ public sealed class DirectSolves(string problemJson, string backendName, TimeSpa
     private readonly SolverPipeline _pipeline = new();
     private readonly ISolverBackend _backend = BackendRegistry.CreateDefault().Get(backendName);
 
-    public async Task<double[]> RunSequentialAsync(int count)
-    {
-        var latencies = new double[count];
-        for (var i = 0; i < count; i++)
-        {
-            var started = Stopwatch.GetTimestamp();
-            await SolveAsync();
-            latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        }
-        return latencies;
-    }
+    public Task<double[]> RunSequentialAsync(int count) => JobLoop.SequentialAsync(SolveAsync, count);
 
-    public async Task<TimeSpan> RunConcurrentAsync(int count, int concurrency)
-    {
-        var next = -1;
-        var started = Stopwatch.GetTimestamp();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
-        {
-            while (Interlocked.Increment(ref next) < count)
-                await SolveAsync();
-        })));
-        return Stopwatch.GetElapsedTime(started);
-    }
+    public Task<TimeSpan> RunConcurrentAsync(int count, int concurrency) => JobLoop.ConcurrentAsync(SolveAsync, count, concurrency);
 
     private async Task SolveAsync()
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -57,29 +56,15 @@ public sealed class EmbeddedSchedulingSilo : IAsyncDisposable
     public async Task<double[]> RunSequentialAsync(int count)
     {
         Stages.Clear();
-        var latencies = new double[count];
-        for (var i = 0; i < count; i++)
+        return await JobLoop.SequentialAsync(async () =>
         {
-            var started = Stopwatch.GetTimestamp();
             var submittedAt = DateTimeOffset.UtcNow;
             var job = await RunJobAsync();
-            latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            Stages.Add(submittedAt, job, submittedAt + TimeSpan.FromMilliseconds(latencies[i]));
-        }
-        return latencies;
+            Stages.Add(submittedAt, job, DateTimeOffset.UtcNow);
+        }, count);
     }
 
-    public async Task<TimeSpan> RunConcurrentAsync(int count, int concurrency)
-    {
-        var next = -1;
-        var started = Stopwatch.GetTimestamp();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
-        {
-            while (Interlocked.Increment(ref next) < count)
-                await RunJobAsync();
-        })));
-        return Stopwatch.GetElapsedTime(started);
-    }
+    public Task<TimeSpan> RunConcurrentAsync(int count, int concurrency) => JobLoop.ConcurrentAsync(RunJobAsync, count, concurrency);
 
     /// <summary>Submit to result: the job is submitted, awaited to its end and its result read, as a user would.</summary>
     private async Task<Grains.Jobs.JobSnapshot> RunJobAsync()

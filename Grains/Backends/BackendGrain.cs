@@ -9,7 +9,8 @@ namespace QuantumScheduler.Grains.Backends;
 /// One backend of the catalog (key: its name): settings, availability, health and rolling statistics. Health is
 /// checked when the grain activates and then every <see cref="BackendsOptions.HealthCheckInterval"/> while it is
 /// active; the result lives in memory (it is re-checked after a restart anyway). The last
-/// <see cref="BackendsOptions.StatsWindow"/> outcomes are persisted.
+/// <see cref="BackendsOptions.StatsWindow"/> outcomes are persisted, at most once per <see cref="StatsWriteInterval"/>
+/// and when the grain deactivates.
 /// </summary>
 [GrainType("backend")]
 public sealed class BackendGrain(
@@ -23,6 +24,12 @@ public sealed class BackendGrain(
     private CatalogBackend? _backend;
     private BackendHealth? _health;
     private Task<BackendHealth>? _runningCheck;
+    private IGrainTimer? _statsWrite;
+
+    /// <summary>Every job reports its attempts here, so writing the window on each report would bound the rate of jobs on
+    /// one backend by the rate of durable writes (one fsync each with SQLite). The statistics are advisory: a crash loses
+    /// at most this long of outcomes.</summary>
+    private static readonly TimeSpan StatsWriteInterval = TimeSpan.FromSeconds(1);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -41,7 +48,7 @@ public sealed class BackendGrain(
 
     public Task<BackendInfo> GetInfoAsync() => Task.FromResult(Info(Backend));
 
-    public async Task RecordOutcomeAsync(BackendOutcome outcome)
+    public Task RecordOutcomeAsync(BackendOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         EnsureKnown();
@@ -50,6 +57,21 @@ public sealed class BackendGrain(
         var window = Math.Max(1, options.Value.StatsWindow);
         if (outcomes.Count > window)
             outcomes.RemoveRange(0, outcomes.Count - window);
+        _statsWrite ??= RegisterGrainTimer(static (grain, _) => grain.WriteStatsAsync(), this,
+            new GrainTimerCreationOptions(StatsWriteInterval, Timeout.InfiniteTimeSpan));
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_statsWrite is not null)
+            await WriteStatsAsync();
+    }
+
+    private async Task WriteStatsAsync()
+    {
+        _statsWrite?.Dispose();
+        _statsWrite = null;
         await state.WriteStateAsync();
     }
 

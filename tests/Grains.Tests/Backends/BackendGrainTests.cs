@@ -99,6 +99,39 @@ public sealed class BackendGrainTests : IAsyncLifetime
         Assert.Equal((1, 0.0, (double?)null), (medium.Attempts, medium.SuccessRate, medium.MeanQualityGap));
     }
 
+    [Theory]
+    [InlineData(false)] // a graceful stop: the grain deactivates and writes what it has
+    [InlineData(true)]  // a kill after the write interval: the timer wrote it
+    public async Task Recorded_outcomes_are_written_within_a_second_or_at_deactivation_and_survive_a_restart(bool kill)
+    {
+        using var directory = new Costs.TempDirectory();
+        await using var cluster = new TestClusterBuilder()
+            .UseSqliteStorage(directory.Path)
+            .ConfigureSilo(silo =>
+            {
+                silo.Services.AddSingleton(new BackendRegistry([new ClassicalTabuBackend()]));
+                silo.Services.AddBackendCatalog();
+                silo.Services.Configure<BackendsOptions>(o => o.HealthCheckInterval = TimeSpan.Zero);
+            })
+            .Build();
+        await cluster.DeployAsync();
+        var backend = cluster.Client.GetGrain<IBackendGrain>("classical-tabu");
+        await backend.RecordOutcomeAsync(new BackendOutcome { Success = true, Latency = TimeSpan.FromMilliseconds(10), ProblemSize = 10, Feasible = true });
+        await backend.RecordOutcomeAsync(new BackendOutcome { Success = false, Latency = TimeSpan.FromMilliseconds(20), ProblemSize = 10, Error = "boom" });
+
+        if (kill)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await cluster.KillSiloAsync(cluster.Primary);
+        }
+        else
+            await cluster.StopSiloAsync(cluster.Primary);
+        await cluster.StartSiloAsync();
+        var stats = (await cluster.Client.GetGrain<IBackendGrain>("classical-tabu").GetInfoAsync()).Stats;
+
+        Assert.Equal((2, 0.5), (stats.Attempts, stats.SuccessRate));
+    }
+
     [Fact]
     public async Task An_unknown_backend_is_refused_by_name()
     {

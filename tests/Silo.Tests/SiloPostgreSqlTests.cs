@@ -101,15 +101,30 @@ public sealed class SiloPostgreSqlTests(PostgreSqlServer server) : IClassFixture
         var up = await provisioner.ScaleAsync("default", currentSilos: 1, targetSilos: 2);
         var started = Assert.Single(provisioner.GetSilos("default"));
         await WaitUntilAsync(async () => await Count(connectionString, "SELECT count(*) FROM membership WHERE status = 3") == 2);
+        // Stopped once it serves: a SIGTERM in the middle of its start would not be a graceful leave.
+        using var http = new HttpClient();
+        await WaitUntilAsync(async () => (await TryGetAsync(http, $"{started.HttpUrl}/health")) is not null);
         var down = await provisioner.ScaleAsync("default", currentSilos: 2, targetSilos: 1);
 
         Assert.True(up.Applied, up.Detail);
-        Assert.Contains("exit code 0", down.Detail);
+        Assert.True(down.Detail.Contains("exit code 0", StringComparison.Ordinal), down.Detail);
         Assert.Equal(1, await Count(connectionString, "SELECT count(*) FROM membership WHERE status = 3"));
         Assert.Equal(1, await Count(connectionString, "SELECT count(*) FROM membership WHERE status = 6"));
         Assert.Equal(0, await alpha.InterruptAndWait());
         Assert.Empty(provisioner.GetSilos("default"));
         Assert.StartsWith("autoscaled-default-1", started.Name);
+    }
+
+    private static async Task<string?> TryGetAsync(HttpClient http, string url)
+    {
+        try
+        {
+            return await http.GetStringAsync(url);
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)

@@ -192,7 +192,8 @@ internal sealed class MessageCenter(IServiceProvider services, ResponseCallbacks
     private bool MayCallOutWhileLeaving(Message message) =>
         silo.Status == SiloStatus.ShuttingDown && Router is not null && message.SendingSilo is null;
 
-    private void RejectUnavailable(Message message) =>
+    /// <summary>Refuses a request because this silo takes no new calls (it did not run; the caller may resend it).</summary>
+    public void RejectUnavailable(Message message) =>
         Reject(message, new SiloUnavailableException(
             $"Silo {silo.Name} is {silo.Status} and takes no new calls; {message.InterfaceType.Name}.{message.MethodName} on {message.TargetGrain} did not run. Retry it."), "silo-unavailable");
 

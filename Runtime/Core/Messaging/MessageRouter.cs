@@ -188,18 +188,13 @@ internal sealed partial class MessageRouter
 
     private void SendTo(Message message, SiloAddress silo)
     {
-        if (silo == _localSilo.Address && !_localSilo.IsAcceptingCalls && !_catalog.IsActiveHere(message.TargetGrain))
-        {
-            // A stopping silo creates no activation; the directory still pointed here for a moment.
-            _messageCenter.Reject(message, new SiloUnavailableException(
-                $"Silo {_localSilo.Name} is {_localSilo.Status} and activates no grain; {message.InterfaceType.Name}.{message.MethodName} on {message.TargetGrain} did not run. Retry it."),
-                "silo-unavailable");
-            return;
-        }
-        if (silo == _localSilo.Address)
-            DeliverHere(message);
-        else
+        if (silo != _localSilo.Address)
             _transport.SendRequest(message, silo);
+        // A stopping silo creates no activation; the directory still pointed here for a moment.
+        else if (!_localSilo.IsAcceptingCalls && !_catalog.IsActiveHere(message.TargetGrain))
+            _messageCenter.RejectUnavailable(message);
+        else
+            DeliverHere(message);
     }
 
     private void DeliverHere(Message message)

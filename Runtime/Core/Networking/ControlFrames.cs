@@ -58,13 +58,12 @@ internal static class ControlFrames
         payload.Length >= 4 ? BinaryPrimitives.ReadInt32LittleEndian(payload) : throw new InvalidDataException("A statistics frame is shorter than 4 bytes.");
 
     /// <summary>Announces that the process of <paramref name="generation"/> is leaving.</summary>
-    public static FrameBuffer Leaving(long generation) => Generation(FrameType.Leaving, generation);
+    public static FrameBuffer Leaving(long generation) => Int64Frame(FrameType.Leaving, generation);
 
     /// <summary>Acknowledges the leaving of <paramref name="generation"/>.</summary>
-    public static FrameBuffer LeavingAck(long generation) => Generation(FrameType.LeavingAck, generation);
+    public static FrameBuffer LeavingAck(long generation) => Int64Frame(FrameType.LeavingAck, generation);
 
-    public static long ReadGeneration(ReadOnlySpan<byte> payload) =>
-        payload.Length >= 8 ? BinaryPrimitives.ReadInt64LittleEndian(payload) : throw new InvalidDataException("A leaving frame is shorter than 8 bytes.");
+    public static long ReadGeneration(ReadOnlySpan<byte> payload) => ReadInt64(payload, "leaving");
 
     /// <summary>Request <paramref name="messageId"/> of the receiving silo was forwarded to <paramref name="target"/>.</summary>
     public static FrameBuffer Forwarded(long messageId, SiloAddress target)
@@ -84,24 +83,21 @@ internal static class ControlFrames
     }
 
     /// <summary>The sender's request <paramref name="messageId"/> is cancelled by its caller.</summary>
-    public static FrameBuffer Cancel(long messageId)
-    {
-        var frame = new FrameBuffer(FrameType.Cancel, 16);
-        new WireWriter(frame).Int64(messageId);
-        frame.Complete();
-        return frame;
-    }
+    public static FrameBuffer Cancel(long messageId) => Int64Frame(FrameType.Cancel, messageId);
 
-    public static long ReadCancel(ReadOnlySpan<byte> payload) =>
-        payload.Length >= 8 ? BinaryPrimitives.ReadInt64LittleEndian(payload) : throw new InvalidDataException("A cancel frame is shorter than 8 bytes.");
+    public static long ReadCancel(ReadOnlySpan<byte> payload) => ReadInt64(payload, "cancel");
 
-    private static FrameBuffer Generation(FrameType type, long generation)
+    /// <summary>A frame whose payload is one 64-bit number.</summary>
+    private static FrameBuffer Int64Frame(FrameType type, long value)
     {
         var frame = new FrameBuffer(type, 16);
-        new WireWriter(frame).Int64(generation);
+        new WireWriter(frame).Int64(value);
         frame.Complete();
         return frame;
     }
+
+    private static long ReadInt64(ReadOnlySpan<byte> payload, string frame) =>
+        payload.Length >= 8 ? BinaryPrimitives.ReadInt64LittleEndian(payload) : throw new InvalidDataException($"A {frame} frame is shorter than 8 bytes.");
 
     private static FrameBuffer Pair(FrameType type, long first, long second)
     {

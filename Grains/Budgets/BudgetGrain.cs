@@ -4,6 +4,7 @@ using QuantumScheduler.Grains.Configuration;
 using QuantumScheduler.Grains.Costs;
 using QuantumScheduler.Grains.Errors;
 using QuantumScheduler.Runtime;
+using QuantumScheduler.Runtime.Persistence;
 
 namespace QuantumScheduler.Grains.Budgets;
 
@@ -13,7 +14,12 @@ namespace QuantumScheduler.Grains.Budgets;
 /// once per (period, threshold). The grain runs one call at a time, so concurrent reservations are decided in turn and
 /// can never overspend together.
 /// </summary>
+/// <remarks>Every tenant's jobs reserve and settle here, so this grain is hot: it is reentrant only so that calls arriving
+/// while its state is being written share the next write (<see cref="CoalescedStateWriter"/>) instead of queueing for
+/// one write each. Each call decides and changes the state without awaiting in between, so decisions stay one at a time;
+/// a call answers only once a write holding its change is durable.</remarks>
 [GrainType("budget")]
+[Reentrant]
 public sealed class BudgetGrain(
     [PersistentState("budget")] IPersistentState<BudgetState> budget,
     IOptions<BudgetOptions> options,
@@ -22,6 +28,8 @@ public sealed class BudgetGrain(
     ILogger<BudgetGrain> logger)
     : Grain, IBudgetGrain
 {
+    private readonly CoalescedStateWriter _writes = new(() => budget.WriteStateAsync());
+
     private BudgetState State => budget.State;
 
     private string Tenant => this.GetPrimaryKeyString();
@@ -47,7 +55,7 @@ public sealed class BudgetGrain(
             throw new ArgumentException($"Invalid limits for budget \"{Tenant}\": {string.Join("; ", problems)}.", nameof(limits));
 
         State.Limits = limits;
-        await budget.WriteStateAsync();
+        await SaveAsync();
         return Snapshot(new BudgetCalendar(clock.GetUtcNow()));
     }
 
@@ -57,7 +65,10 @@ public sealed class BudgetGrain(
         if (amount < 0)
             throw new ArgumentOutOfRangeException(nameof(amount), amount, $"Job {jobId} cannot reserve a negative amount on budget \"{Tenant}\".");
         if (State.Reservations.TryGetValue(jobId, out var existing))
+        {
+            await _writes.WhenDurableAsync();
             return existing;
+        }
         if (State.Settled.TryGetValue(jobId, out var settled))
             return new BudgetReservation(jobId, 0m, settled.At);
 
@@ -65,7 +76,7 @@ public sealed class BudgetGrain(
         EnsureRoomFor(jobId, amount, calendar);
         var reservation = new BudgetReservation(jobId, amount, calendar.Now);
         State.Reservations[jobId] = reservation;
-        await budget.WriteStateAsync();
+        await SaveAsync();
         return reservation;
     }
 
@@ -75,13 +86,16 @@ public sealed class BudgetGrain(
         if (!State.Reservations.TryGetValue(jobId, out var existing))
             throw new InvalidOperationException($"Job {jobId} holds no reservation on budget \"{Tenant}\" to raise (never reserved, or already settled or released).");
         if (total <= existing.Amount)
+        {
+            await _writes.WhenDurableAsync();
             return existing;
+        }
 
         var calendar = new BudgetCalendar(clock.GetUtcNow());
         EnsureRoomFor(jobId, total - existing.Amount, calendar);
         var raised = existing with { Amount = total };
         State.Reservations[jobId] = raised;
-        await budget.WriteStateAsync();
+        await SaveAsync();
         return raised;
     }
 
@@ -116,7 +130,10 @@ public sealed class BudgetGrain(
             throw new ArgumentOutOfRangeException(nameof(actualAmount), actualAmount, $"Job {jobId} cannot settle a negative amount on budget \"{Tenant}\".");
         var calendar = new BudgetCalendar(clock.GetUtcNow());
         if (State.Settled.ContainsKey(jobId))
+        {
+            await _writes.WhenDurableAsync();
             return Snapshot(calendar);
+        }
 
         State.Reservations.Remove(jobId);
         State.Settled[jobId] = new SettledCharge(actualAmount, calendar.Now);
@@ -131,7 +148,10 @@ public sealed class BudgetGrain(
         var calendar = new BudgetCalendar(clock.GetUtcNow());
         // No record per job: at hundreds of jobs a second one would make every write of this state longer.
         if (!State.Reservations.Remove(jobId))
+        {
+            await _writes.WhenDurableAsync();
             return Snapshot(calendar);
+        }
         return await SpendAsync(actualAmount, calendar);
     }
 
@@ -141,7 +161,7 @@ public sealed class BudgetGrain(
         State.SpentTotal += amount;
         RaiseAlerts(calendar);
         Prune(calendar);
-        await budget.WriteStateAsync();
+        await SaveAsync();
         return Snapshot(calendar);
     }
 
@@ -149,8 +169,25 @@ public sealed class BudgetGrain(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
         if (State.Reservations.Remove(jobId))
-            await budget.WriteStateAsync();
+            await SaveAsync();
+        else
+            await _writes.WhenDurableAsync();
         return Snapshot(new BudgetCalendar(clock.GetUtcNow()));
+    }
+
+    /// <summary>Writes the state, sharing the write with concurrent calls. A failed write leaves changes in memory that
+    /// are not stored (and whose callers were told so): the grain deactivates to reload what is stored.</summary>
+    private async Task SaveAsync()
+    {
+        try
+        {
+            await _writes.WriteAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     public Task<BudgetSnapshot> GetStatusAsync() => Task.FromResult(Snapshot(new BudgetCalendar(clock.GetUtcNow())));

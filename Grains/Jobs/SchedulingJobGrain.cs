@@ -41,8 +41,9 @@ public sealed class SchedulingJobGrain(
     TimeProvider time,
     ILogger<SchedulingJobGrain> logger) : Grain, ISchedulingJobGrain, IRemindable
 {
-    private const string ResumeReminder = "resume";
-    private const string RetentionReminder = "retention";
+    /// <summary>The job's one reminder: while the job is open, a check every <see cref="SchedulerOptions.ResumeCheckInterval"/>
+    /// that resumes it if its silo died; once it has ended, the end of its retention. One row changed in place, not two.</summary>
+    private const string JobReminder = "job";
 
     /// <summary>How long a job waits before asking again when no worker has room.</summary>
     private static readonly TimeSpan NoWorkerDelay = TimeSpan.FromSeconds(1);
@@ -139,7 +140,7 @@ public sealed class SchedulingJobGrain(
             throw;
         }
 
-        await RegisterOrUpdateReminder(ResumeReminder, _options.ResumeCheckInterval, _options.ResumeCheckInterval);
+        await RegisterOrUpdateReminder(JobReminder, _options.ResumeCheckInterval, _options.ResumeCheckInterval);
         Schedule(TimeSpan.Zero);
         return Snapshot();
     }
@@ -274,11 +275,6 @@ public sealed class SchedulingJobGrain(
         if (!Exists)
         {
             await UnregisterAsync(reminderName);
-            return;
-        }
-        if (reminderName == RetentionReminder && Job.State.IsTerminal() && Job.EndedAt + _options.ResultRetention <= time.GetUtcNow())
-        {
-            await ExpireAsync();
             return;
         }
         await TickAsync();
@@ -482,38 +478,41 @@ public sealed class SchedulingJobGrain(
         await CloseAsync();
     }
 
-    /// <summary>The duties of an ended job, each idempotent: close the budget reservation, cache the schedule, stop
-    /// the resume reminder, start the retention reminder.</summary>
+    /// <summary>The duties of an ended job, each idempotent: close the budget reservation, cache the schedule, turn
+    /// the job's reminder from resume checks to the end of the retention. The reservation and the reminder are
+    /// independent, so they are written together.</summary>
     private async Task CloseAsync()
     {
         if (_closed)
             return;
-        if (!Job.BudgetClosed)
-        {
-            var ledger = await Cost().GetLedgerAsync();
-            if (ledger.Entries.Count > 0)
-                await billing.SettleAsync(JobId, Submission.Tenant);
-            else
-                await Budget().ReleaseAsync(JobId);
-            Job.ActualCost = ledger.Total;
-            Job.BudgetClosed = true;
-            await state.WriteStateAsync();
-        }
         if (Job.State == JobState.Completed && Job.Result is { FromCache: false } result && Submission.UseCache)
             cache.Set(Job.CacheKey, result);
-        await UnregisterAsync(ResumeReminder);
         var due = Job.EndedAt!.Value + _options.ResultRetention - time.GetUtcNow();
         var period = _options.ResultRetention > _options.ResumeCheckInterval ? _options.ResultRetention : _options.ResumeCheckInterval;
-        await RegisterOrUpdateReminder(RetentionReminder, due > TimeSpan.Zero ? due : TimeSpan.Zero, period);
+        await Task.WhenAll(CloseBudgetAsync(), RegisterOrUpdateReminder(JobReminder, due > TimeSpan.Zero ? due : TimeSpan.Zero, period));
         _timer?.Dispose();
         _closed = true;
+    }
+
+    /// <summary>Settles the reservation with what the ledger holds, or releases it when nothing was charged.</summary>
+    private async Task CloseBudgetAsync()
+    {
+        if (Job.BudgetClosed)
+            return;
+        var ledger = await Cost().GetLedgerAsync();
+        if (ledger.Entries.Count > 0)
+            await billing.SettleAsync(JobId, Submission.Tenant);
+        else
+            await Budget().ReleaseAsync(JobId);
+        Job.ActualCost = ledger.Total;
+        Job.BudgetClosed = true;
+        await state.WriteStateAsync();
     }
 
     /// <summary>The retention has passed: the result and events go, and the job id is free again.</summary>
     private async Task ExpireAsync()
     {
-        await UnregisterAsync(ResumeReminder);
-        await UnregisterAsync(RetentionReminder);
+        await UnregisterAsync(JobReminder);
         await state.ClearStateAsync();
         _signal.Publish();
         DeactivateOnIdle();

@@ -1,19 +1,19 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using QuantumScheduler.Runtime.Storage.Sqlite.Schema;
+using QuantumScheduler.Runtime.Storage.Sqlite.Writing;
 using QuantumScheduler.Runtime.Storage;
 
 namespace QuantumScheduler.Runtime.Storage.Sqlite;
 
 /// <summary>
-/// One database file: opens pooled connections to it (one per operation) and migrates its schema once, before
-/// the first connection is handed out.
+/// One database file: migrates its schema once, before the first operation; reads on pooled connections (one per
+/// operation); writes through the file's shared <see cref="SqliteWriteQueue"/>, which commits concurrent writes together.
 /// </summary>
 internal sealed partial class SqliteDatabase : IDisposable
 {
-    private readonly string _connectionString;
-    private readonly string _connectionPragmas;
+    private readonly SqliteConnectionFactory _connections;
+    private readonly SqliteWriteQueue _writes;
     private readonly InitializeOnce _initialization = new();
     private readonly ILogger _logger;
     private readonly string _owner;
@@ -26,23 +26,17 @@ internal sealed partial class SqliteDatabase : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         _logger = logger;
         _owner = owner;
-        FilePath = options.DatabasePath;
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = FilePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
-        }.ToString();
-        var synchronous = options.Synchronous == SqliteSynchronousMode.Normal ? "NORMAL" : "FULL";
-        _connectionPragmas = string.Create(CultureInfo.InvariantCulture,
-            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {synchronous};");
+        _connections = new SqliteConnectionFactory(options);
+        _writes = SharedWriteQueues.Acquire(_connections);
     }
 
-    public string FilePath { get; }
+    public string FilePath => _connections.FilePath;
 
     /// <summary>The schema version after initialisation.</summary>
     public int SchemaVersion { get; private set; }
+
+    /// <summary>Transactions the file's write queue has committed (shared with other providers on the same file).</summary>
+    public long WriteCommits => _writes.Commits;
 
     /// <summary>Creates the directory and the file if needed and applies pending migrations. Idempotent; a failed
     /// attempt is retried by the next call.</summary>
@@ -50,46 +44,34 @@ internal sealed partial class SqliteDatabase : IDisposable
         _initialization.RunAsync(async cancellation =>
         {
             Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-            await using var connection = await OpenConnectionAsync(cancellation).ConfigureAwait(false);
+            await using var connection = await _connections.OpenAsync(cancellation).ConfigureAwait(false);
             SchemaVersion = await SqliteSchemaMigrator.MigrateAsync(connection, SqliteSchema.Migrations, cancellation).ConfigureAwait(false);
             LogReady(_owner, FilePath, SchemaVersion);
         }, cancellationToken);
 
-    /// <summary>An open connection to the initialised database; dispose it to return it to the pool.</summary>
+    /// <summary>An open connection to the initialised database, for reading; dispose it to return it to the pool.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        return await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs <paramref name="write"/> in the file's next group commit; completes once it is committed.</summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        return await _writes.WriteAsync(write, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Closes the pooled connections to the file (and so checkpoints the WAL).</summary>
     public void Dispose()
     {
-        using var connection = new SqliteConnection(_connectionString);
+        SharedWriteQueues.Release(_connections);
+        using var connection = new SqliteConnection(_connections.ConnectionString);
         SqliteConnection.ClearPool(connection);
         _initialization.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SQLite {Owner} uses {FilePath} (schema version {SchemaVersion})")]
     private partial void LogReady(string owner, string filePath, int schemaVersion);
-
-    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            // Per-connection settings: SQLite itself waits on a locked file instead of failing at once under
-            // concurrent writers, and commits are as durable as configured.
-            await using var pragma = connection.CreateCommand();
-            pragma.CommandText = _connectionPragmas;
-            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
 }

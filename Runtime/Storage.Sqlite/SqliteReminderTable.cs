@@ -24,6 +24,9 @@ public sealed class SqliteReminderTable : RelationalReminderTable, IDisposable
     /// <summary>The database file's full path.</summary>
     public string DatabasePath => _database.FilePath;
 
+    /// <summary>Transactions committed by the file's shared write queue so far.</summary>
+    internal long WriteCommits => _database.WriteCommits;
+
     /// <summary>Creates and migrates the database if needed; otherwise done by the first operation.</summary>
     public Task InitializeAsync(CancellationToken cancellationToken) => _database.InitializeAsync(cancellationToken);
 
@@ -31,4 +34,8 @@ public sealed class SqliteReminderTable : RelationalReminderTable, IDisposable
 
     protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+    // Concurrent writes to the file share transactions: one commit (one fsync) makes a whole batch durable.
+    protected override Task<T> RunWriteAsync<T>(Func<DbConnection, CancellationToken, Task<T>> write, CancellationToken cancellationToken) =>
+        _database.WriteAsync(write, cancellationToken);
 }

@@ -277,4 +277,45 @@ public sealed class DurableBudgetTests
         Assert.Contains("spent 3.5", error.Message);
         Assert.Contains("reserved 2", error.Message);
     }
+
+    /// <summary>The budget grain is every tenant job's hot spot: concurrent reservations must still be decided one at a
+    /// time (no overspend), each must be stored before it is acknowledged, and they must share writes (the stored
+    /// version counts writes: one reservation per write would make it 1 + the accepted reservations).</summary>
+    [Fact]
+    public async Task Concurrent_reservations_share_writes_never_overspend_and_are_all_stored()
+    {
+        using var directory = new TempDirectory();
+        await using var billing = await BillingCluster.StartAsync(sqliteDirectory: directory.Path);
+        var budget = billing.Grains.GetGrain<IBudgetGrain>("hot");
+        await budget.ConfigureAsync(new BudgetLimits { Daily = 5m });
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 80).Select(async i =>
+        {
+            try
+            {
+                return (await budget.ReserveAsync($"job-{i}", 0.1m)).Amount;
+            }
+            catch (BudgetExceededException)
+            {
+                return 0m;
+            }
+        }));
+        await billing.Cluster.RestartSiloAsync(billing.Cluster.Primary);
+        var stored = await billing.Grains.GetGrain<IBudgetGrain>("hot").GetStatusAsync();
+        var writes = StoredVersion(directory.Path, "budget") - 1;
+
+        Assert.Equal(50, attempts.Count(static amount => amount > 0));
+        Assert.Equal((5m, 50), (stored.Reserved, stored.OpenReservations));
+        Assert.True(writes < 50, $"{writes} writes for 50 reservations: concurrent reservations did not share writes");
+    }
+
+    private static long StoredVersion(string dataDirectory, string grainType)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dataDirectory, "quantum-scheduler.db")};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT version FROM grain_state WHERE grain_type = $type;";
+        command.Parameters.AddWithValue("$type", grainType);
+        return (long)command.ExecuteScalar()!;
+    }
 }

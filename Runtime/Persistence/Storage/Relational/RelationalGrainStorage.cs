@@ -48,6 +48,12 @@ public abstract class RelationalGrainStorage : IGrainStorage
     /// <summary>An open connection to the initialised database; the caller disposes it.</summary>
     protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
+    /// <summary>Runs one write (a conditional statement, and on refusal the read that explains it) on an open
+    /// connection, and returns once it is durable. By default on a connection of its own; a provider may group
+    /// writes into shared transactions.</summary>
+    protected virtual Task<T> RunWriteAsync<T>(Func<DbConnection, CancellationToken, Task<T>> write, CancellationToken cancellationToken) =>
+        OwnConnectionWrite.RunAsync(OpenConnectionAsync, write, cancellationToken);
+
     public async Task<GrainStateRecord?> ReadAsync(string grainType, string stateName, GrainId grainId, CancellationToken cancellationToken)
     {
         GrainStorageArguments.ThrowIfInvalid(grainType, stateName, grainId);
@@ -68,9 +74,11 @@ public abstract class RelationalGrainStorage : IGrainStorage
         return ReplaceAsync("clear", grainType, stateName, grainId, payload: null, expectedEtag, cancellationToken);
     }
 
-    private async Task<string> ReplaceAsync(string operation, string grainType, string stateName, GrainId grainId, byte[]? payload, string? expectedEtag, CancellationToken cancellationToken)
+    private Task<string> ReplaceAsync(string operation, string grainType, string stateName, GrainId grainId, byte[]? payload, string? expectedEtag, CancellationToken cancellationToken) =>
+        RunWriteAsync((connection, cancellation) => ReplaceOnAsync(connection, operation, grainType, stateName, grainId, payload, expectedEtag, cancellation), cancellationToken);
+
+    private async Task<string> ReplaceOnAsync(DbConnection connection, string operation, string grainType, string stateName, GrainId grainId, byte[]? payload, string? expectedEtag, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         // An ETag that is not a version can match nothing: it is refused like a stale one.
         long expectedVersion = 0;
         if (expectedEtag is null || long.TryParse(expectedEtag, NumberStyles.None, CultureInfo.InvariantCulture, out expectedVersion))

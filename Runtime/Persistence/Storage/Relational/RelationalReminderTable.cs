@@ -23,6 +23,11 @@ public abstract class RelationalReminderTable : IReminderTable
     /// <summary>An open connection to the initialised database; the caller disposes it.</summary>
     protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
+    /// <summary>Runs one write statement on an open connection and returns once it is durable. By default on a
+    /// connection of its own; a provider may group writes into shared transactions.</summary>
+    protected virtual Task<T> RunWriteAsync<T>(Func<DbConnection, CancellationToken, Task<T>> write, CancellationToken cancellationToken) =>
+        OwnConnectionWrite.RunAsync(OpenConnectionAsync, write, cancellationToken);
+
     public Task<IReadOnlyList<ReminderEntry>> ReadRowsAsync(uint beginHash, uint endHash, CancellationToken cancellationToken)
     {
         var predicate = new RingRange(beginHash, endHash).Wraps
@@ -49,10 +54,29 @@ public abstract class RelationalReminderTable : IReminderTable
         return rows.Count == 0 ? null : rows[0];
     }
 
-    public async Task<string> UpsertRowAsync(ReminderEntry entry, CancellationToken cancellationToken)
+    public Task<string> UpsertRowAsync(ReminderEntry entry, CancellationToken cancellationToken)
     {
         ReminderEntryValidation.ThrowIfInvalid(entry);
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return RunWriteAsync((connection, cancellation) => UpsertOnAsync(connection, entry, cancellation), cancellationToken);
+    }
+
+    public async Task<bool> RemoveRowAsync(GrainId grainId, string reminderName, string etag, CancellationToken cancellationToken)
+    {
+        if (!long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var expected))
+            return false;
+        return await RunWriteAsync(async (connection, cancellation) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM reminders WHERE grain_id = @grain AND reminder_name = @name AND etag = @etag;";
+            command.AddParameter("grain", grainId.ToString());
+            command.AddParameter("name", reminderName);
+            command.AddParameter("etag", expected);
+            return await command.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false) == 1;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string> UpsertOnAsync(DbConnection connection, ReminderEntry entry, CancellationToken cancellationToken)
+    {
         await using var command = connection.CreateCommand();
         command.CommandText = _upsertReturningEtag;
         command.AddParameter("grain", entry.GrainId.ToString());
@@ -62,19 +86,6 @@ public abstract class RelationalReminderTable : IReminderTable
         command.AddParameter("period", entry.Period.Ticks);
         var etag = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         return etag.ToString(CultureInfo.InvariantCulture);
-    }
-
-    public async Task<bool> RemoveRowAsync(GrainId grainId, string reminderName, string etag, CancellationToken cancellationToken)
-    {
-        if (!long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var expected))
-            return false;
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM reminders WHERE grain_id = @grain AND reminder_name = @name AND etag = @etag;";
-        command.AddParameter("grain", grainId.ToString());
-        command.AddParameter("name", reminderName);
-        command.AddParameter("etag", expected);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
     private async Task<IReadOnlyList<ReminderEntry>> QueryAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)

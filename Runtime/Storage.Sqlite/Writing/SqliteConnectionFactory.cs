@@ -1,0 +1,53 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace QuantumScheduler.Runtime.Storage.Sqlite.Writing;
+
+/// <summary>Opens pooled connections to one file with the per-connection settings its options ask for.</summary>
+internal sealed class SqliteConnectionFactory
+{
+    private readonly string _pragmas;
+
+    public SqliteConnectionFactory(SqliteStorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        FilePath = options.DatabasePath;
+        ConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+        }.ToString();
+        var synchronous = options.Synchronous == SqliteSynchronousMode.Normal ? "NORMAL" : "FULL";
+        _pragmas = string.Create(CultureInfo.InvariantCulture,
+            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {synchronous};");
+    }
+
+    public string FilePath { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>Equal for factories whose connections behave the same, so that they can share one writer.</summary>
+    public string Identity => ConnectionString + "\n" + _pragmas;
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            // Per-connection settings: SQLite itself waits on a locked file instead of failing at once when another
+            // process writes, and commits are as durable as configured.
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = _pragmas;
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+}

@@ -128,19 +128,23 @@ public sealed class SchedulingJobGrain(
             record.ReservedCost = estimate;
             record.Reserved = true;
             Move(JobState.Queued, null, 0, named ? $"backend {strategy.Name}" : $"strategy {strategy.Name}");
-            await state.WriteStateAsync();
+            // Independent rows, written together (one commit on SQLite): a queued job always has its reminder.
+            await Task.WhenAll(state.WriteStateAsync(), RegisterOrUpdateReminder(JobReminder, _options.ResumeCheckInterval, _options.ResumeCheckInterval));
         }
         catch
         {
-            // Nothing may remain of a refused submit: not the record, not the reservation.
+            // Nothing may remain of a refused submit: not the record, not the reservation. A reminder left behind
+            // finds no job when it fires and removes itself.
             var budget = Budget();
+            var stored = state.RecordExists;
             state.State = new JobRecord();
             if (record.Reserved)
                 await budget.ReleaseAsync(JobId);
+            if (stored)
+                await state.ClearStateAsync();
             throw;
         }
 
-        await RegisterOrUpdateReminder(JobReminder, _options.ResumeCheckInterval, _options.ResumeCheckInterval);
         Schedule(TimeSpan.Zero);
         return Snapshot();
     }

@@ -5,6 +5,7 @@ using QuantumScheduler.Client;
 using QuantumScheduler.Grains.Hosting;
 using QuantumScheduler.Runtime;
 using QuantumScheduler.Runtime.Hosting;
+using QuantumScheduler.Runtime.Storage.Sqlite;
 
 namespace QuantumScheduler.Bench.Jobs;
 
@@ -31,11 +32,12 @@ public sealed class EmbeddedSchedulingSilo : IAsyncDisposable
         string? dataDirectory = null;
         builder.UseQuantumSchedulerSilo(silo =>
         {
-            if (storage == JobStorage.Sqlite)
+            if (storage is JobStorage.Sqlite or JobStorage.SqliteNormalSync)
             {
                 dataDirectory = Directory.CreateTempSubdirectory("qs-jobbench-").FullName;
-                silo.Services.AddSqliteGrainStorageAsDefault(options => options.DataDirectory = dataDirectory);
-                silo.Services.AddSqliteReminders(options => options.DataDirectory = dataDirectory);
+                var synchronous = storage == JobStorage.Sqlite ? SqliteSynchronousMode.Full : SqliteSynchronousMode.Normal;
+                silo.Services.AddSqliteGrainStorageAsDefault(options => (options.DataDirectory, options.Synchronous) = (dataDirectory, synchronous));
+                silo.Services.AddSqliteReminders(options => (options.DataDirectory, options.Synchronous) = (dataDirectory, synchronous));
             }
             else
             {

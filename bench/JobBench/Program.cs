@@ -5,7 +5,8 @@ using QuantumScheduler.Bench.Jobs;
 // End-to-end tiny jobs: the same solves (a) called directly through the solver pipeline, as a worker runs them, and
 // (b) submitted through the .NET SDK to an embedded silo's scheduling grains and awaited to their result, with grain
 // state in memory and in SQLite (qs --embedded's storage). For each: one job at a time (latency p50/p99, mean) and
-// many at once (jobs per second). Overhead per job = mean sequential latency of (b) minus that of (a).
+// many at once (jobs per second). Overhead per job, two ways: the mean sequential latency of (b) minus that of (a), and
+// at throughput the time per job of (b) minus that of (a) (1/jobs per second, both with the same concurrency).
 // Usage: dotnet run -c Release --project bench/JobBench [sequential jobs] [concurrent jobs] [concurrency]
 var sequential = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2_000;
 var concurrent = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5_000;
@@ -18,7 +19,7 @@ var direct = new DirectSolves(TinyProblem.Json, TinyProblem.Backend, TinyProblem
 await direct.RunSequentialAsync(200); // warm-up: JIT tiering, CBC's first load
 rows.Add(await Measure("(a) solver called directly", direct.RunSequentialAsync, direct.RunConcurrentAsync));
 
-foreach (var storage in new[] { JobStorage.InMemory, JobStorage.Sqlite })
+foreach (var storage in Enum.GetValues<JobStorage>())
 {
     await using var silo = await EmbeddedSchedulingSilo.StartAsync(storage);
     await silo.RunSequentialAsync(200);

@@ -7,7 +7,7 @@ using QuantumScheduler.Silo.Hosting;
 
 // One silo of the scheduling service: embedded SQLite by default, PostgreSQL when a connection string is configured.
 // Configuration: appsettings, the seed's config/production.yaml (--config) and its QUANTUM_SCHEDULER_* variables.
-// Ctrl+C (SIGINT/SIGTERM) stops taking calls, deactivates every grain and exits 0.
+// Ctrl+C (SIGINT/SIGTERM) stops taking calls, deactivates every grain and exits 0, even in the middle of the start.
 try
 {
     var builder = WebApplication.CreateSlimBuilder(args);
@@ -17,10 +17,20 @@ try
     var storage = builder.SelectSiloStorage(host);
     builder.UseQuantumSchedulerSilo(silo => storage.AddTo(silo).AddSchedulingGrains(builder.Configuration));
 
-    var app = builder.Build();
+    await using var app = builder.Build();
     app.MapHealthEndpoints();
     app.LogWhereTheSiloLives(host, storage);
-    await app.RunAsync();
+    var lifetime = app.Lifetime;
+    try
+    {
+        await app.StartAsync();
+        await app.WaitForShutdownAsync();
+    }
+    catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+    {
+        // Stopped (Ctrl+C, SIGTERM) while still starting: the start gives up, and what had started stops gracefully.
+        await app.StopAsync();
+    }
     return 0;
 }
 catch (Exception exception) when (ConfigurationError.Describe(exception) is { } problem)

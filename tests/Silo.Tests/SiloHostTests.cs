@@ -35,6 +35,18 @@ public sealed class SiloHostTests : IDisposable
     }
 
     [Fact]
+    public async Task Ctrl_c_in_the_middle_of_the_start_stops_what_started_and_exits_0()
+    {
+        await using var silo = SiloProcess.Start(_directory);
+
+        // Printed by the storage initialisers, the first hosted services: the silo and the web server start after them.
+        await silo.WaitForOutput("SQLite grain storage");
+
+        Assert.Equal(0, await silo.InterruptAndWait());
+        Assert.DoesNotContain(silo.Errors, line => line.Contains("Unhandled exception", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Grain_state_written_at_shutdown_is_there_after_a_restart()
     {
         var environment = new Dictionary<string, string> { ["QUANTUM_SCHEDULER_DATA_DIR"] = Path.Combine(_directory, "state") };

@@ -60,8 +60,15 @@ public sealed record SimulatedAnnealingOptions
     /// </summary>
     public double ReverseAnnealingStart { get; init; } = 0.5;
 
+    /// <summary>
+    /// On a scheduling QUBO (one-hot moves), the capacity-penalty schedule: null = the QUBO's own weights throughout
+    /// (the anneal before round 4, confined to assignments that fit). See <see cref="PenaltyRampOptions"/>.
+    /// </summary>
+    public PenaltyRampOptions? PenaltyRamp { get; init; } = new();
+
     internal void Validate()
     {
+        PenaltyRamp?.Validate();
         if (Reads < 1) throw new ArgumentOutOfRangeException(nameof(Reads), Reads, "At least one read is needed.");
         if (Sweeps < 1) throw new ArgumentOutOfRangeException(nameof(Sweeps), Sweeps, "At least one sweep is needed.");
         if (!(ReverseAnnealingStart is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(ReverseAnnealingStart), ReverseAnnealingStart, "Must be in [0, 1].");

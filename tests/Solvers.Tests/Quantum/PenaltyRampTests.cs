@@ -165,6 +165,7 @@ public class PenaltyRampTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedAnnealingSampler(new SimulatedAnnealingOptions { PenaltyRamp = new PenaltyRampOptions { FullAt = 0 } }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedAnnealingSampler(new SimulatedAnnealingOptions { PenaltyRamp = new PenaltyRampOptions { StartFactor = -1 } }));
-        Assert.Equal(new PenaltyRampOptions(), new SimulatedAnnealingOptions().PenaltyRamp);
+        Assert.Null(new SimulatedAnnealingOptions().PenaltyRamp);
+        Assert.Null(new AnnealingBackendOptions().SimulatedAnnealing.PenaltyRamp);
     }
 }

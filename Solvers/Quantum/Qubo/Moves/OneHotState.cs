@@ -26,7 +26,7 @@ internal sealed class OneHotState
     private readonly double[] _unitPenalty;
     private readonly double[] _searchUnit;
     private readonly double[] _weight;
-    private readonly bool _linearSearch;
+    private bool _linearSearch;
     // Flat copies of what every move reads, so that pricing a move touches plain arrays only.
     private readonly int[] _agentOf;
     private readonly double[] _unitLoad;
@@ -82,6 +82,7 @@ internal sealed class OneHotState
         {
             _weight[a] = structure.CapacityWeight(a);
             _unitPenalty[a] = UnitPenalty(a, _load[a]);
+            if (_unitPenalty[a] > 0) PenalizedAgents++;
             _searchUnit[a] = SearchUnit(a, _load[a]);
             Energy += _weight[a] * _searchUnit[a];
         }
@@ -113,6 +114,9 @@ internal sealed class OneHotState
         }
     }
 
+    /// <summary>How many agents' capacity penalties are active; at 0 the point fits and <see cref="ModelEnergy"/> is <see cref="ResidualEnergy"/>.</summary>
+    public int PenalizedAgents { get; private set; }
+
     /// <summary>Whether agent a's capacity penalty is active (its load is over what the slack can absorb).</summary>
     public bool IsPenalized(int agent) => _unitPenalty[agent] > 0;
 
@@ -127,6 +131,23 @@ internal sealed class OneHotState
     {
         Energy += (weight - _weight[agent]) * _searchUnit[agent];
         _weight[agent] = weight;
+    }
+
+    /// <summary>
+    /// Steers by the model's own energy from now on: the model's capacity weights and the QUBO's excess² shape (ends a
+    /// linear search penalty); <see cref="Energy"/> becomes <see cref="ModelEnergy"/>.
+    /// </summary>
+    public void UseModelPenalty()
+    {
+        _linearSearch = false;
+        var energy = ResidualEnergy;
+        for (var a = 0; a < _load.Length; a++)
+        {
+            _weight[a] = _structure.CapacityWeight(a);
+            _searchUnit[a] = _unitPenalty[a];
+            energy += _weight[a] * _searchUnit[a];
+        }
+        Energy = energy;
     }
 
     /// <summary>Whether assignment variable v is set.</summary>
@@ -342,7 +363,9 @@ internal sealed class OneHotState
     private void ChangeLoad(int agent, double change)
     {
         _load[agent] += change;
+        var was = _unitPenalty[agent] > 0;
         _unitPenalty[agent] = UnitPenalty(agent, _load[agent]);
+        PenalizedAgents += (_unitPenalty[agent] > 0 ? 1 : 0) - (was ? 1 : 0);
         _searchUnit[agent] = SearchUnit(agent, _load[agent]);
     }
 

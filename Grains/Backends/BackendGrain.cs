@@ -23,6 +23,9 @@ public sealed class BackendGrain(
     private readonly BackendHealthProbe _probe = new(time);
     private CatalogBackend? _backend;
     private BackendHealth? _health;
+
+    // Every submit and dispatch reads the backend's info; the statistics change only with a new outcome.
+    private BackendStats? _stats;
     private Task<BackendHealth>? _runningCheck;
     private IGrainTimer? _statsWrite;
 
@@ -57,6 +60,7 @@ public sealed class BackendGrain(
         var window = Math.Max(1, options.Value.StatsWindow);
         if (outcomes.Count > window)
             outcomes.RemoveRange(0, outcomes.Count - window);
+        _stats = null;
         _statsWrite ??= RegisterGrainTimer(static (grain, _) => grain.WriteStatsAsync(), this,
             new GrainTimerCreationOptions(StatsWriteInterval, Timeout.InfiniteTimeSpan));
         return Task.CompletedTask;
@@ -125,7 +129,7 @@ public sealed class BackendGrain(
             Healthy = _health?.Healthy ?? availability.IsAvailable,
             LastHealthCheck = _health?.CheckedAt,
             HealthDetail = _health?.Detail,
-            Stats = BackendStatistics.Compute(state.State.Outcomes),
+            Stats = _stats ??= BackendStatistics.Compute(state.State.Outcomes),
         };
     }
 }

@@ -53,6 +53,9 @@ public sealed class SchedulingJobGrain(
     private IGrainTimer? _timer;
     private bool _closed;
 
+    /// <summary>The submitted problem as read at submit, so that dispatch does not parse the JSON again.</summary>
+    private SchedulingProblem? _problem;
+
     private string JobId => this.GetPrimaryKeyString();
 
     private JobRecord Job => state.State;
@@ -145,6 +148,7 @@ public sealed class SchedulingJobGrain(
             throw;
         }
 
+        _problem = problem;
         Schedule(TimeSpan.Zero);
         return Snapshot();
     }
@@ -694,8 +698,8 @@ public sealed class SchedulingJobGrain(
     }
 
     private SchedulingProblem ReadProblem() =>
-        ProblemJsonReader.Read(Submission.ProblemJson).Problem
-        ?? throw new InvalidOperationException($"Job {JobId}'s stored problem no longer reads.");
+        _problem ??= ProblemJsonReader.Read(Submission.ProblemJson).Problem
+                     ?? throw new InvalidOperationException($"Job {JobId}'s stored problem no longer reads.");
 
     private void Schedule(TimeSpan due)
     {

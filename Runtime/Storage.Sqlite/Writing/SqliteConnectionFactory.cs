@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace QuantumScheduler.Runtime.Storage.Sqlite.Writing;
@@ -7,6 +8,11 @@ namespace QuantumScheduler.Runtime.Storage.Sqlite.Writing;
 internal sealed class SqliteConnectionFactory
 {
     private readonly string _pragmas;
+
+    // Pooled connections keep their native handle, and with it these settings: each handle is configured once, not on
+    // every open (two statements parsed and run per read and per batch otherwise). Keyed by handle across factories,
+    // with the settings applied, so that two factories sharing a pool cannot leave a handle with the other's settings.
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, string> Configured = new();
 
     public SqliteConnectionFactory(SqliteStorageOptions options)
     {
@@ -37,11 +43,15 @@ internal sealed class SqliteConnectionFactory
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            // Per-connection settings: SQLite itself waits on a locked file instead of failing at once when another
-            // process writes, and commits are as durable as configured.
-            await using var pragma = connection.CreateCommand();
-            pragma.CommandText = _pragmas;
-            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (connection.Handle is { } handle && !(Configured.TryGetValue(handle, out var applied) && applied == _pragmas))
+            {
+                // Per-connection settings: SQLite itself waits on a locked file instead of failing at once when another
+                // process writes, and commits are as durable as configured.
+                await using var pragma = connection.CreateCommand();
+                pragma.CommandText = _pragmas;
+                await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                Configured.AddOrUpdate(handle, _pragmas);
+            }
             return connection;
         }
         catch

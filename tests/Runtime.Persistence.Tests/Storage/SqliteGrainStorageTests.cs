@@ -143,6 +143,24 @@ public sealed class SqliteGrainStorageTests : GrainStorageContractTests
         Assert.Equal(7000L, await ScalarAsync(connection, "PRAGMA busy_timeout;"));
     }
 
+    /// <summary>Settings are applied once per pooled connection; two providers sharing the pool with different settings
+    /// must still each get their own.</summary>
+    [Fact]
+    public async Task Pooled_connections_shared_by_providers_with_different_modes_carry_each_opener_s_mode()
+    {
+        SqliteDatabase Database(SqliteSynchronousMode mode) => new(
+            new SqliteGrainStorageOptions { DataDirectory = _directory.Path, FileName = "shared.db", Synchronous = mode },
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, "test");
+        using var full = Database(SqliteSynchronousMode.Full);
+        using var normal = Database(SqliteSynchronousMode.Normal);
+
+        foreach (var (database, expected) in new[] { (full, 2L), (normal, 1L), (full, 2L), (full, 2L), (normal, 1L) })
+        {
+            await using var connection = await database.OpenAsync(CancellationToken.None);
+            Assert.Equal(expected, await ScalarAsync(connection, "PRAGMA synchronous;"));
+        }
+    }
+
     private SqliteGrainStorage Open(string name) =>
         new(name, new SqliteGrainStorageOptions { DataDirectory = _directory.Path, FileName = "state.db" });
 

@@ -11,13 +11,13 @@ namespace QuantumScheduler.Grains.Budgets;
 /// <summary>
 /// One tenant's budget. Refusal looks ahead: a reservation is refused when, in a period with a hard limit, settled spend
 /// + open reservations + the new reservation would exceed the limit. Alerts look back: they fire on settled spend only,
-/// once per (period, threshold). The grain runs one call at a time, so concurrent reservations are decided in turn and
-/// can never overspend together.
+/// once per (period, threshold). Each call decides and changes the state without awaiting in between, so concurrent
+/// reservations are decided in turn and can never overspend together.
 /// </summary>
-/// <remarks>Every tenant's jobs reserve and settle here, so this grain is hot: it is reentrant only so that calls arriving
-/// while its state is being written share the next write (<see cref="CoalescedStateWriter"/>) instead of queueing for
-/// one write each. Each call decides and changes the state without awaiting in between, so decisions stay one at a time;
-/// a call answers only once a write holding its change is durable.</remarks>
+/// <remarks>Every tenant's jobs reserve and settle here, so this grain is hot: it is reentrant so that calls arriving while its
+/// state is being written share the next write (<see cref="CoalescedStateWriter"/>) instead of queueing for one write
+/// each. Its only awaits are those writes, so decisions stay one at a time; a call answers only once a write holding its
+/// change is durable.</remarks>
 [GrainType("budget")]
 [Reentrant]
 public sealed class BudgetGrain(

@@ -17,6 +17,7 @@ internal sealed partial class SqliteDatabase : IDisposable
     private readonly InitializeOnce _initialization = new();
     private readonly ILogger _logger;
     private readonly string _owner;
+    private int _disposed;
 
     /// <param name="options">Where the file is and how connections behave.</param>
     /// <param name="logger">Told where the database is once it is ready.</param>
@@ -66,6 +67,9 @@ internal sealed partial class SqliteDatabase : IDisposable
     /// <summary>Closes the pooled connections to the file (and so checkpoints the WAL).</summary>
     public void Dispose()
     {
+        // Once only: a second release would take the file's shared queue from another provider still using it.
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            return;
         SharedWriteQueues.Release(_connections);
         using var connection = new SqliteConnection(_connections.ConnectionString);
         SqliteConnection.ClearPool(connection);

@@ -503,6 +503,9 @@ public sealed class SchedulingJobGrain(
     }
 
     /// <summary>Settles the reservation with what the ledger holds, or releases it when nothing was charged.</summary>
+    /// <remarks>Both are idempotent on the budget's side (a reservation is removed once), so closing is not recorded
+    /// unless the job's cost changed: a job reactivated after its end closes again, changing nothing. That saves every
+    /// job a write.</remarks>
     private async Task CloseBudgetAsync()
     {
         if (Job.BudgetClosed)
@@ -512,9 +515,12 @@ public sealed class SchedulingJobGrain(
             await billing.SettleAsync(JobId, Submission.Tenant);
         else
             await Budget().ReleaseAsync(JobId);
-        Job.ActualCost = ledger.Total;
         Job.BudgetClosed = true;
-        await state.WriteStateAsync();
+        if (Job.ActualCost != ledger.Total)
+        {
+            Job.ActualCost = ledger.Total;
+            await state.WriteStateAsync();
+        }
     }
 
     /// <summary>The retention has passed: the result and events go, and the job id is free again.</summary>

@@ -53,4 +53,36 @@ public sealed class ResumeAfterSiloLossTests : IDisposable
         Assert.Equal(ledger.Total, budget.SpentTotal);
         Assert.Equal((0m, 0), (budget.Reserved, budget.OpenReservations));
     }
+
+    /// <summary>An ended job does not record that it closed its budget (closing is idempotent): after a restart it closes
+    /// again, and that must change neither the budget nor the job.</summary>
+    [Fact]
+    public async Task An_ended_job_closing_again_after_a_restart_changes_neither_the_budget_nor_the_job()
+    {
+        await using var cluster = SchedulingCluster.Builder().UseSqliteStorage(_data).Build();
+        await cluster.DeployAsync();
+        var submission = SchedulingCluster.Submission("team-with-skills.json");
+        var job = cluster.Client.GetGrain<ISchedulingJobGrain>(JobIds.New());
+        await job.SubmitAsync(submission);
+        await SchedulingCluster.WatchToEndAsync(job);
+        var ended = await job.GetStatusAsync();
+        var budgetGrain = cluster.Client.GetGrain<IBudgetGrain>(submission.Tenant);
+        var before = await budgetGrain.GetStatusAsync();
+
+        await cluster.StopSiloAsync(cluster.Primary);
+        await cluster.StartSiloAsync();
+        job = cluster.Client.GetGrain<ISchedulingJobGrain>(ended.JobId);
+        var reactivated = await job.GetStatusAsync();   // activation schedules the end duties again
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var again = await job.GetStatusAsync();
+        var after = await cluster.Client.GetGrain<IBudgetGrain>(submission.Tenant).GetStatusAsync();
+        var ledger = await cluster.Client.GetGrain<ICostGrain>(ended.JobId).GetLedgerAsync();
+
+        Assert.Equal(JobState.Completed, again.State);
+        Assert.True(ledger.Total > 0);
+        Assert.Equal((ledger.Total, ledger.Total, ledger.Total), (ended.ActualCost, reactivated.ActualCost, again.ActualCost));
+        Assert.Equal((before.SpentTotal, before.Reserved, before.OpenReservations), (after.SpentTotal, after.Reserved, after.OpenReservations));
+        Assert.Equal(ledger.Total, after.SpentTotal);
+        Assert.Equal(ended.Transitions.Count, again.Transitions.Count);
+    }
 }

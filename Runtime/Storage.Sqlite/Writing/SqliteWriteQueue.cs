@@ -45,10 +45,30 @@ internal sealed class SqliteWriteQueue(SqliteConnectionFactory connections)
         return pending.Task;
     }
 
+    // One connection and one set of prepared transaction statements for as long as writes keep coming.
     private async Task DrainAsync()
     {
-        while (TakeBatch() is { } batch)
-            await CommitAsync(batch).ConfigureAwait(false);
+        TransactionStatements? transaction = null;
+        try
+        {
+            while (TakeBatch() is { } batch)
+            {
+                if (batch.Count == 0)
+                    continue;
+                transaction ??= await TransactionStatements.TryOpenAsync(connections, batch).ConfigureAwait(false);
+                if (transaction is not null && !await CommitAsync(transaction, batch).ConfigureAwait(false))
+                {
+                    // A failed BEGIN or COMMIT may leave the connection in any state: the next batch starts afresh.
+                    await transaction.DisposeAsync().ConfigureAwait(false);
+                    transaction = null;
+                }
+            }
+        }
+        finally
+        {
+            if (transaction is not null)
+                await transaction.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private List<PendingWrite>? TakeBatch()
@@ -72,56 +92,49 @@ internal sealed class SqliteWriteQueue(SqliteConnectionFactory connections)
         }
     }
 
-    private async Task CommitAsync(List<PendingWrite> batch)
+    /// <summary>Runs the batch in one transaction; false when the transaction itself failed (every write then failed).</summary>
+    private async Task<bool> CommitAsync(TransactionStatements transaction, List<PendingWrite> batch)
     {
-        if (batch.Count == 0)
-            return;
-        SqliteConnection? connection = null;
         var begun = false;
         try
         {
-            connection = await connections.OpenAsync(CancellationToken.None).ConfigureAwait(false);
-            await ExecuteAsync(connection, "BEGIN IMMEDIATE;").ConfigureAwait(false);
+            await transaction.Begin.ExecuteNonQueryAsync().ConfigureAwait(false);
             begun = true;
             foreach (var pending in batch)
-                await RunUnderSavepointAsync(connection, pending).ConfigureAwait(false);
-            await ExecuteAsync(connection, "COMMIT;").ConfigureAwait(false);
-            begun = false;
+                await RunUnderSavepointAsync(transaction, pending).ConfigureAwait(false);
+            await transaction.Commit.ExecuteNonQueryAsync().ConfigureAwait(false);
             Interlocked.Increment(ref _commits);
             foreach (var pending in batch)
             {
                 if (!pending.Failed)
                     pending.Acknowledge();
             }
+            return true;
         }
         catch (Exception e)
         {
             if (begun)
-                await TryRollbackAsync(connection!).ConfigureAwait(false);
+                await TryRollbackAsync(transaction.Connection).ConfigureAwait(false);
             foreach (var pending in batch)
                 pending.FailWith(e);
-        }
-        finally
-        {
-            if (connection is not null)
-                await connection.DisposeAsync().ConfigureAwait(false);
+            return false;
         }
     }
 
-    private static async Task RunUnderSavepointAsync(SqliteConnection connection, PendingWrite pending)
+    private static async Task RunUnderSavepointAsync(TransactionStatements transaction, PendingWrite pending)
     {
-        await ExecuteAsync(connection, "SAVEPOINT write;").ConfigureAwait(false);
+        await transaction.Savepoint.ExecuteNonQueryAsync().ConfigureAwait(false);
         try
         {
-            await pending.RunAsync(connection).ConfigureAwait(false);
+            await pending.RunAsync(transaction.Connection).ConfigureAwait(false);
         }
         catch
         {
             // The caller already has its exception. If SQLite rolled the whole transaction back (a full disk, an I/O
             // error), the savepoint is gone and this throws: the batch fails as a whole.
-            await ExecuteAsync(connection, "ROLLBACK TO write;").ConfigureAwait(false);
+            await transaction.RollbackToSavepoint.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
-        await ExecuteAsync(connection, "RELEASE write;").ConfigureAwait(false);
+        await transaction.Release.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 
     private static async Task TryRollbackAsync(SqliteConnection connection)

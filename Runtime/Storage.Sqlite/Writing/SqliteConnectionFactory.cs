@@ -27,7 +27,7 @@ internal sealed class SqliteConnectionFactory
         }.ToString();
         var synchronous = options.Synchronous == SqliteSynchronousMode.Normal ? "NORMAL" : "FULL";
         _pragmas = string.Create(CultureInfo.InvariantCulture,
-            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {synchronous};");
+            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {synchronous}; PRAGMA wal_autocheckpoint = 10000;");
     }
 
     public string FilePath { get; }
@@ -46,7 +46,9 @@ internal sealed class SqliteConnectionFactory
             if (connection.Handle is { } handle && !(Configured.TryGetValue(handle, out var applied) && applied == _pragmas))
             {
                 // Per-connection settings: SQLite itself waits on a locked file instead of failing at once when another
-                // process writes, and commits are as durable as configured.
+                // process writes, commits are as durable as configured, and the WAL is copied back into the file every
+                // 10,000 pages (40 MB) rather than every 1,000: hot pages (a budget's row, the index) rewritten many
+                // times in between are copied once, and the commit that runs a checkpoint stalls ten times less often.
                 await using var pragma = connection.CreateCommand();
                 pragma.CommandText = _pragmas;
                 await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

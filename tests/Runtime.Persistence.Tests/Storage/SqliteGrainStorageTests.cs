@@ -131,7 +131,7 @@ public sealed class SqliteGrainStorageTests : GrainStorageContractTests
     [Theory]
     [InlineData(SqliteSynchronousMode.Full, 2L)]
     [InlineData(SqliteSynchronousMode.Normal, 1L)]
-    public async Task Connections_carry_the_configured_synchronous_mode_and_busy_timeout(SqliteSynchronousMode mode, long pragmaValue)
+    public async Task Connections_carry_the_configured_synchronous_mode_busy_timeout_and_checkpoint_interval(SqliteSynchronousMode mode, long pragmaValue)
     {
         using var database = new SqliteDatabase(
             new SqliteGrainStorageOptions { DataDirectory = _directory.Path, Synchronous = mode, BusyTimeout = TimeSpan.FromSeconds(7) },
@@ -141,6 +141,7 @@ public sealed class SqliteGrainStorageTests : GrainStorageContractTests
 
         Assert.Equal(pragmaValue, await ScalarAsync(connection, "PRAGMA synchronous;"));
         Assert.Equal(7000L, await ScalarAsync(connection, "PRAGMA busy_timeout;"));
+        Assert.Equal(10000L, await ScalarAsync(connection, "PRAGMA wal_autocheckpoint;"));
     }
 
     /// <summary>Settings are applied once per pooled connection; two providers sharing the pool with different settings

@@ -53,6 +53,7 @@ internal sealed partial class SqliteDatabase : IDisposable
     /// <summary>An open connection to the initialised database, for reading; dispose it to return it to the pool.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         return await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -60,6 +61,8 @@ internal sealed partial class SqliteDatabase : IDisposable
     /// <summary>Runs <paramref name="write"/> in the file's next group commit; completes once it is committed.</summary>
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
     {
+        // After disposal nothing may touch the file again (it may be being deleted or moved).
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         return await _writes.WriteAsync(write, cancellationToken).ConfigureAwait(false);
     }

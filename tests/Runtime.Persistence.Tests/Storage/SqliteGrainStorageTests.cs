@@ -144,6 +144,17 @@ public sealed class SqliteGrainStorageTests : GrainStorageContractTests
         Assert.Equal(10000L, await ScalarAsync(connection, "PRAGMA wal_autocheckpoint;"));
     }
 
+    [Fact]
+    public async Task A_disposed_provider_refuses_reads_and_writes_instead_of_touching_the_file_again()
+    {
+        var storage = Open("Disposed");
+        await storage.WriteAsync(GrainType, StateName, NewGrain(), Bytes("x"), null, CancellationToken.None);
+        storage.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => storage.WriteAsync(GrainType, StateName, NewGrain(), Bytes("y"), null, CancellationToken.None));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => storage.ReadAsync(GrainType, StateName, NewGrain(), CancellationToken.None));
+    }
+
     /// <summary>Settings are applied once per pooled connection; two providers sharing the pool with different settings
     /// must still each get their own.</summary>
     [Fact]

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using QuantumScheduler.Tests.Shared;
 
 namespace QuantumScheduler.Silo.Tests;
 
@@ -32,7 +31,7 @@ internal sealed partial class SiloProcess : IAsyncDisposable
 
     public static SiloProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{FreePorts.Next()}";
         var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "QuantumScheduler.Silo.dll"))
         {
             WorkingDirectory = workingDirectory,
@@ -86,13 +85,6 @@ internal sealed partial class SiloProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]

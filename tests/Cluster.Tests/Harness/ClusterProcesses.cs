@@ -1,4 +1,5 @@
 using QuantumScheduler.ClusterTestSilo;
+using QuantumScheduler.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace QuantumScheduler.Cluster.Tests.Harness;

@@ -1,5 +1,5 @@
 using QuantumScheduler.Runtime.Cluster.Tests.Fixtures;
-using QuantumScheduler.Runtime.Cluster.Tests.Grains;
+using QuantumScheduler.Tests.Shared.Grains;
 using Xunit;
 
 namespace QuantumScheduler.Runtime.Cluster.Tests;
@@ -18,8 +18,8 @@ public sealed class RemoteCancellationTests : IAsyncLifetime
     {
         var (first, second) = (_cluster.Silos[0], _cluster.Silos[1]);
         var key = Guid.NewGuid().ToString();
-        await second.Client.GetGrain<ICancellableGrain>(key).GetCount();
-        var grain = first.Client.GetGrain<ICancellableGrain>(key);
+        await second.Client.GetGrain<ICancellationGrain>(key).GetCount();
+        var grain = first.Client.GetGrain<ICancellationGrain>(key);
         using var cancellation = new CancellationTokenSource();
 
         var waiting = grain.WaitForCancellation(cancellation.Token);
@@ -27,7 +27,7 @@ public sealed class RemoteCancellationTests : IAsyncLifetime
         await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(20)));
-        Assert.True(CancellableGrain.Cancelled.ContainsKey(key), "the grain on the second silo saw its token cancelled");
+        Assert.True(CancellationGrain.Cancelled.ContainsKey(key), "the grain on the second silo saw its token cancelled");
     }
 
     [Fact]
@@ -35,8 +35,8 @@ public sealed class RemoteCancellationTests : IAsyncLifetime
     {
         var (first, second) = (_cluster.Silos[0], _cluster.Silos[1]);
         var key = Guid.NewGuid().ToString();
-        await second.Client.GetGrain<ICancellableGrain>(key).GetCount();
-        var grain = first.Client.GetGrain<ICancellableGrain>(key);
+        await second.Client.GetGrain<ICancellationGrain>(key).GetCount();
+        var grain = first.Client.GetGrain<ICancellationGrain>(key);
         var blocker = grain.Block();
         await UntilAsync(grain.IsBlocked); // the grain's turn is held
         using var cancellation = new CancellationTokenSource();

@@ -1,5 +1,6 @@
 using QuantumScheduler.Runtime.Tests.Fixtures;
 using QuantumScheduler.Runtime.Tests.Grains;
+using QuantumScheduler.Tests.Shared.Grains;
 using Xunit;
 
 namespace QuantumScheduler.Runtime.Tests;

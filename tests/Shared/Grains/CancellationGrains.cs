@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
+using QuantumScheduler.Runtime;
 
-namespace QuantumScheduler.Runtime.Cluster.Tests.Grains;
+namespace QuantumScheduler.Tests.Shared.Grains;
 
-public interface ICancellableGrain : IGrainWithStringKey
+/// <summary>A grain for cancellation tests, in one silo (Runtime.Tests) and across silos (Runtime.Cluster.Tests).</summary>
+public interface ICancellationGrain : IGrainWithStringKey
 {
     /// <summary>Waits until its token is cancelled, and remembers that it was.</summary>
     Task WaitForCancellation(CancellationToken cancellationToken);
@@ -25,9 +27,9 @@ public interface ICancellableGrain : IGrainWithStringKey
     Task<int> GetCount();
 }
 
-/// <summary>Placed where it is first called, so a test chooses its silo.</summary>
+/// <summary>Placed where it is first called, so a cluster test chooses its silo.</summary>
 [PreferLocalPlacement]
-public sealed class CancellableGrain : Grain, ICancellableGrain
+public sealed class CancellationGrain : Grain, ICancellationGrain
 {
     /// <summary>Keys whose <see cref="WaitForCancellation"/> saw its token cancelled.</summary>
     public static readonly ConcurrentDictionary<string, bool> Cancelled = new();

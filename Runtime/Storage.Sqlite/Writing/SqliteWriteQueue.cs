@@ -114,7 +114,7 @@ internal sealed class SqliteWriteQueue(SqliteConnectionFactory connections)
         catch (Exception e)
         {
             if (begun)
-                await TryRollbackAsync(transaction.Connection).ConfigureAwait(false);
+                await TryRollbackAsync(transaction).ConfigureAwait(false);
             foreach (var pending in batch)
                 pending.FailWith(e);
             return false;
@@ -137,22 +137,15 @@ internal sealed class SqliteWriteQueue(SqliteConnectionFactory connections)
         await transaction.Release.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 
-    private static async Task TryRollbackAsync(SqliteConnection connection)
+    private static async Task TryRollbackAsync(TransactionStatements transaction)
     {
         try
         {
-            await ExecuteAsync(connection, "ROLLBACK;").ConfigureAwait(false);
+            await transaction.Rollback.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
         catch (SqliteException)
         {
             // SQLite had already rolled the transaction back itself.
         }
-    }
-
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 }

@@ -14,6 +14,7 @@ internal sealed class TransactionStatements : IAsyncDisposable
         RollbackToSavepoint = Command("ROLLBACK TO write;");
         Release = Command("RELEASE write;");
         Commit = Command("COMMIT;");
+        Rollback = Command("ROLLBACK;");
     }
 
     public SqliteConnection Connection { get; }
@@ -27,6 +28,8 @@ internal sealed class TransactionStatements : IAsyncDisposable
     public SqliteCommand Release { get; }
 
     public SqliteCommand Commit { get; }
+
+    public SqliteCommand Rollback { get; }
 
     /// <summary>Opens the writer's connection; when that fails, every write of <paramref name="batch"/> fails with the
     /// reason and the result is null.</summary>
@@ -46,7 +49,7 @@ internal sealed class TransactionStatements : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { Begin, Savepoint, RollbackToSavepoint, Release, Commit })
+        foreach (var command in new[] { Begin, Savepoint, RollbackToSavepoint, Release, Commit, Rollback })
             await command.DisposeAsync().ConfigureAwait(false);
         await Connection.DisposeAsync().ConfigureAwait(false);
     }

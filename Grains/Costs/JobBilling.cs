@@ -20,13 +20,18 @@ public sealed class JobBilling(IGrainFactory grains, ResourcePricing pricing)
         return grains.GetGrain<ICostGrain>(jobId).RecordAllAsync(tenant, pricing.Price(outcome, backend));
     }
 
-    /// <summary>Settles the job's ledger total on the tenant's budget: call once the job has ended (completed, failed
-    /// or cancelled after it ran). A job that never ran releases its reservation instead.</summary>
-    public async Task<BudgetSnapshot> SettleAsync(string jobId, string tenant)
+    /// <summary>Closes the job's reservation on the tenant's budget once the job has ended: settles the ledger's total
+    /// in its place, or releases it when the ledger is empty (the job never ran). Returns the ledger it read.</summary>
+    public async Task<CostLedger> SettleAsync(string jobId, string tenant)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
         ArgumentException.ThrowIfNullOrWhiteSpace(tenant);
         var ledger = await grains.GetGrain<ICostGrain>(jobId).GetLedgerAsync();
-        return await grains.GetGrain<IBudgetGrain>(tenant).SettleReservationAsync(jobId, ledger.Total);
+        var budget = grains.GetGrain<IBudgetGrain>(tenant);
+        if (ledger.Entries.Count > 0)
+            await budget.SettleReservationAsync(jobId, ledger.Total);
+        else
+            await budget.ReleaseAsync(jobId);
+        return ledger;
     }
 }

@@ -510,11 +510,7 @@ public sealed class SchedulingJobGrain(
     {
         if (Job.BudgetClosed)
             return;
-        var ledger = await Cost().GetLedgerAsync();
-        if (ledger.Entries.Count > 0)
-            await billing.SettleAsync(JobId, Submission.Tenant);
-        else
-            await Budget().ReleaseAsync(JobId);
+        var ledger = await billing.SettleAsync(JobId, Submission.Tenant);
         Job.BudgetClosed = true;
         if (Job.ActualCost != ledger.Total)
         {
@@ -722,8 +718,6 @@ public sealed class SchedulingJobGrain(
     private JobNotFoundException NotFound() => new($"No job \"{JobId}\" exists (never submitted, refused at submit, or expired after its retention).");
 
     private IBudgetGrain Budget() => GrainFactory.GetGrain<IBudgetGrain>(Submission.Tenant);
-
-    private ICostGrain Cost() => GrainFactory.GetGrain<ICostGrain>(JobId);
 
     private IBackendGrain Backend(string name) => GrainFactory.GetGrain<IBackendGrain>(name);
 

@@ -107,6 +107,31 @@ public sealed class TransportTests
         Assert.Contains("may or may not have run", lost.Message);
     }
 
+    [Fact]
+    public async Task A_grain_whose_call_was_lost_with_its_silo_fails_its_own_caller_which_does_not_resend_it()
+    {
+        await using var cluster = await InProcessCluster.StartAsync(3, new Dictionary<string, string?>
+        {
+            ["QuantumScheduler:Messaging:ResponseTimeout"] = "00:01:00",
+        });
+        var (a, b, c) = (cluster.Silos[0], cluster.Silos[1], cluster.Silos[2]);
+        var key = Guid.NewGuid().ToString();
+        var relay = b.Client.Get<LocalGrain>(key);
+        await relay.GetSilo();
+        var slow = c.Client.Get<SlowGrain>(key);
+        await slow.GetSilo();
+
+        // A calls the relay on B, which calls the slow grain on C; C dies while B waits for it.
+        var waiting = a.Client.Get<LocalGrain>(key).Relay(slow, "lost");
+        await Eventually.TrueAsync(() => SlowGrain.Started.ContainsKey(key), "the relayed call runs on silo C");
+        await cluster.KillSiloAsync(c);
+
+        // B's failure says the call may have run; read on A as a refusal, A would run the relay again.
+        var lost = await Assert.ThrowsAsync<SiloUnavailableException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.True(lost.MayHaveRun, lost.Message);
+        Assert.Equal(1, LocatedGrainBase.Relays[key]);
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

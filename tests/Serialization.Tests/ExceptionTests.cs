@@ -64,6 +64,20 @@ public class ExceptionTests
         Assert.Contains(nameof(Inner_exception_and_stack_trace_travel), copy.StackTrace);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Whether_a_lost_call_may_have_run_travels_with_it_so_the_receiver_does_not_resend_it(bool mayHaveRun)
+    {
+        // A gateway or a calling silo resends retryable refusals: a lost call read back as one could run twice.
+        var response = _serializer.RoundTrip<Response>(Response.FromException(new SiloUnavailableException("silo S was lost", mayHaveRun)));
+
+        var copy = Assert.IsType<SiloUnavailableException>(response.Exception);
+        Assert.Equal(mayHaveRun, copy.MayHaveRun);
+        Assert.Equal(!mayHaveRun, copy.IsRetryable);
+        Assert.Equal("silo S was lost", copy.Message);
+    }
+
     [Fact]
     public void Unknown_exception_type_becomes_a_remote_exception_with_the_original_name()
     {

@@ -14,8 +14,8 @@ public sealed class SiloUnavailableException : Exception
     /// <summary>A call that was sent and then lost with its silo's connection, when <paramref name="mayHaveRun"/> is true.</summary>
     public SiloUnavailableException(string message, bool mayHaveRun) : base(message) => MayHaveRun = mayHaveRun;
 
-    /// <summary>True when the request had reached its silo before the connection was lost, so it may have run. Not
-    /// carried across silos: it describes what the silo that raised it saw.</summary>
+    /// <summary>True when the request had reached its silo before the connection was lost, so it may have run. It
+    /// travels with the exception to other silos and to clients, which therefore never resend such a call.</summary>
     public bool MayHaveRun { get; }
 
     /// <summary>True unless <see cref="MayHaveRun"/>: the request was not executed, so resending it is safe.</summary>

@@ -38,11 +38,13 @@ internal static class KnownExceptions
     public static string GetTypeName(Exception exception) =>
         exception is RemoteException remote ? remote.OriginalTypeName : exception.GetType().FullName ?? exception.GetType().Name;
 
-    public static Exception Create(string typeName, string message, string? stackTrace, Exception? innerException)
+    public static Exception Create(string typeName, string message, string? stackTrace, Exception? innerException, bool mayHaveRun)
     {
-        var exception = Types.TryGetValue(typeName, out var type) && TryConstruct(type, message, innerException) is { } known
-            ? known
-            : new RemoteException(typeName, message, innerException);
+        var exception = mayHaveRun && typeName == typeof(SiloUnavailableException).FullName
+            ? new SiloUnavailableException(message, mayHaveRun: true)
+            : Types.TryGetValue(typeName, out var type) && TryConstruct(type, message, innerException) is { } known
+                ? known
+                : new RemoteException(typeName, message, innerException);
         if (!string.IsNullOrEmpty(stackTrace))
             ExceptionDispatchInfo.SetRemoteStackTrace(exception, stackTrace);
         return exception;

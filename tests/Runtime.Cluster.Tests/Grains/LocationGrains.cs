@@ -17,6 +17,10 @@ public interface ILocatedGrain : IGrainWithStringKey
     /// <summary>Calls <paramref name="other"/>'s <see cref="GetSilo"/> from inside this grain.</summary>
     Task<string> CallOther(ILocatedGrain other);
 
+    /// <summary>Calls <paramref name="other"/>'s <see cref="Echo"/> from inside this grain, counting in
+    /// <see cref="LocatedGrainBase.Relays"/> how often it ran.</summary>
+    Task<string> Relay(ILocatedGrain other, string text);
+
     Task Deactivate();
 }
 
@@ -24,6 +28,8 @@ public interface ILocatedGrain : IGrainWithStringKey
 public abstract class LocatedGrainBase(LocalSilo silo) : Grain, ILocatedGrain
 {
     public static readonly ConcurrentDictionary<string, int> Activations = new();
+
+    public static readonly ConcurrentDictionary<string, int> Relays = new();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -42,6 +48,12 @@ public abstract class LocatedGrainBase(LocalSilo silo) : Grain, ILocatedGrain
     public Task Fail(string message) => throw new ArgumentException(message, "text");
 
     public Task<string> CallOther(ILocatedGrain other) => other.GetSilo();
+
+    public Task<string> Relay(ILocatedGrain other, string text)
+    {
+        Relays.AddOrUpdate(this.GetPrimaryKeyString(), 1, static (_, count) => count + 1);
+        return other.Echo(text);
+    }
 
     public Task Deactivate()
     {

@@ -39,6 +39,9 @@ for trx in "$results"/*.trx; do
   e=$(sed -E 's/.* executed="([0-9]+)".*/\1/' <<<"$counters")
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + t - e))
 done
+if [ "$failed" -gt 0 ]; then
+  awk -f scripts/failed-tests.awk "$results"/*.trx
+fi
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
   echo "no test ran" >&2

@@ -1,6 +1,7 @@
 using QuantumScheduler.Runtime.Cluster.Tests.Fixtures;
 using QuantumScheduler.Runtime.Cluster.Tests.Grains;
 using QuantumScheduler.Runtime.GrainDirectory;
+using QuantumScheduler.Runtime.Hosting;
 using QuantumScheduler.Runtime.Invocation;
 using QuantumScheduler.Runtime.Membership;
 using QuantumScheduler.Runtime.Messaging;
@@ -83,6 +84,40 @@ public sealed class LeavingTests
         var hosts = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => a.Client.Get<RandomGrain>($"placed-{Guid.NewGuid():N}-{i}").GetSilo()));
 
         Assert.All(hosts, host => Assert.Equal(a.Name, host));
+    }
+
+    [Fact]
+    public async Task A_request_delivered_once_the_silo_began_to_stop_creates_no_activation_and_is_refused()
+    {
+        await using var cluster = await InProcessCluster.StartAsync(2);
+        var b = cluster.Silos[1];
+        var grain = new GrainId("local", Guid.NewGuid().ToString("N"));
+        var request = new Message
+        {
+            Id = b.Get<GrainReferences.GrainReferenceRuntime>().NextMessageId(),
+            Direction = MessageDirection.Request,
+            TargetGrain = grain,
+            InterfaceType = typeof(ILocatedGrain),
+            MethodName = nameof(ILocatedGrain.GetSilo),
+            Body = new object(),
+        };
+        var callback = new ResponseCallback(request, TimeSpan.FromMinutes(1));
+        b.Get<ResponseCallbacks>().Register(callback);
+
+        // What a delivery thread does when it passed the "accepting calls" check just before the stop began.
+        b.Get<LocalSilo>().SetStatus(SiloStatus.ShuttingDown);
+        try
+        {
+            b.Get<Activation.Catalog>().Deliver(request);
+
+            Assert.False(b.Get<Activation.Catalog>().IsActiveHere(grain));
+            var response = await callback.Task.AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+            Assert.True(Assert.IsType<SiloUnavailableException>(response.Exception).IsRetryable);
+        }
+        finally
+        {
+            b.Get<LocalSilo>().SetStatus(SiloStatus.Active);
+        }
     }
 
     [Fact]

@@ -76,6 +76,13 @@ internal sealed class Catalog
                 continue;
             }
 
+            // A request that passed the "accepting calls" check just before the silo began to stop must not start an
+            // activation once the stop has deactivated the others: it would answer after the transport closed.
+            if (!_dependencies.LocalSilo.IsAcceptingCalls)
+            {
+                _dependencies.MessageCenter.RejectUnavailable(message);
+                return;
+            }
             var created = new ActivationData(grainId, grainClass, _dependencies, _onRemoved);
             if (!_activations.TryAdd(grainId, created))
                 continue;

@@ -8,8 +8,8 @@ namespace QuantumScheduler.Solvers.Quantum.Annealing;
 /// One Metropolis proposal of a one-hot walk at inverse temperature β: a two-task move (swap or ejection chain), a
 /// cyclic exchange of three tasks or a shift, in the shares <see cref="SimulatedAnnealingOptions"/> sets, picked by
 /// <see cref="OneHotProposals"/>, priced by its exact QUBO energy change (<see cref="OneHotState"/>) and accepted with
-/// probability min(1, e^(−βΔE)). Shared by every one-hot Metropolis walk (<see cref="OneHotAnnealer"/>) so that they
-/// sample the QUBO with the same moves.
+/// probability min(1, e^(−βΔE)). Shared by the anneal (<see cref="OneHotAnnealer"/>) and the replica exchange
+/// (<see cref="OneHotReplicaExchange"/>) so that both sample the QUBO with the same moves.
 /// </summary>
 internal sealed class OneHotMetropolis
 {

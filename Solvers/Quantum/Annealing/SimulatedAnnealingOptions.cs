@@ -69,6 +69,14 @@ public sealed record SimulatedAnnealingOptions
     public PenaltyRampOptions? PenaltyRamp { get; init; }
 
     /// <summary>
+    /// On a scheduling QUBO (one-hot moves), replace the anneal by replica exchange over a ladder of fixed temperatures
+    /// (<see cref="ReplicaExchangeOptions"/>): the anneal runs to the hand-over, then a ladder of replicas at fixed β
+    /// exchanging states takes the place of its cold walk; null = the anneal to the end. Not combined with
+    /// <see cref="PenaltyRamp"/> or <see cref="RejectionFreeBelow"/>.
+    /// </summary>
+    public ReplicaExchangeOptions? ReplicaExchange { get; init; }
+
+    /// <summary>
     /// On a scheduling QUBO (one-hot moves, no <see cref="PenaltyRamp"/>), once fewer than this share of the proposals of
     /// the last 16 sweeps were accepted, the anneal continues with rejection-free steps (<see cref="OneHotRejectionFree"/>:
     /// every shift, swap and ejection chain priced, one taken with probability proportional to its acceptance) instead of
@@ -83,6 +91,11 @@ public sealed record SimulatedAnnealingOptions
         if (RejectionFreeBelow is { } below && !(below is >= 0 and <= 1))
             throw new ArgumentOutOfRangeException(nameof(RejectionFreeBelow), below, "Must be in [0, 1].");
         PenaltyRamp?.Validate();
+        ReplicaExchange?.Validate();
+        if (PenaltyRamp is not null && ReplicaExchange is not null)
+            throw new ArgumentException("A penalty schedule and replica exchange cannot be combined.", nameof(ReplicaExchange));
+        if (RejectionFreeBelow is not null && ReplicaExchange is not null)
+            throw new ArgumentException("Rejection-free steps and replica exchange cannot be combined.", nameof(ReplicaExchange));
         if (Reads < 1) throw new ArgumentOutOfRangeException(nameof(Reads), Reads, "At least one read is needed.");
         if (Sweeps < 1) throw new ArgumentOutOfRangeException(nameof(Sweeps), Sweeps, "At least one sweep is needed.");
         if (!(ReverseAnnealingStart is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(ReverseAnnealingStart), ReverseAnnealingStart, "Must be in [0, 1].");

@@ -39,6 +39,16 @@ internal static class OneHotReplicaExchange
         return betas;
     }
 
+    /// <summary>
+    /// Whether the sweeps a read has left — by count, and by the time left at the rate measured so far — give every
+    /// replica at least <see cref="ReplicaExchangeOptions.MinimumSweepsPerReplica"/>.
+    /// </summary>
+    public static bool LadderPays(ReplicaExchangeOptions exchange, long sweepsDone, int sweeps, double elapsedSeconds, double budgetSeconds)
+    {
+        var left = Math.Min(sweeps - sweepsDone, sweepsDone / Math.Max(elapsedSeconds, 1e-9) * (budgetSeconds - elapsedSeconds));
+        return left >= (double)exchange.MinimumSweepsPerReplica * exchange.Replicas;
+    }
+
     public static QuboSample Run(
         QuboAssignmentStructure structure, (double Hot, double Cold) range, SimulatedAnnealingOptions options, QuboSampleRequest request,
         int read, ref Xoshiro256 random, long deadline, double budget, CancellationToken cancellationToken)
@@ -67,9 +77,7 @@ internal static class OneHotReplicaExchange
             var place = offset + (1 - offset) * fraction;
             if (!ladderDeclined && place >= exchange.HandOver && sweeps > 0)
             {
-                // The sweeps left, by count and by the time left at the rate measured so far.
-                var left = Math.Min(options.Sweeps - sweeps, sweeps / Math.Max(Elapsed(), 1e-9) * (budget - Elapsed()));
-                if (left >= (double)exchange.MinimumSweepsPerReplica * count)
+                if (LadderPays(exchange, sweeps, options.Sweeps, Elapsed(), budget))
                 {
                     handOver = place;
                     break;

@@ -13,11 +13,9 @@ public sealed record AnnealingBackendOptions
     /// <summary>
     /// Default: reads of up to 1 000 000 sweeps each, which the anytime schedule shortens to the time limit — on the
     /// scheduling QUBO one long anneal per read measured better than many short ones (docs/qubo-annealing-hybrid.md,
-    /// "Quality") — with replica exchange (<see cref="ReplicaExchangeOptions"/>, default settings) in place of the cold
-    /// walk when the read has the sweeps for it. The number of reads is set by <see cref="ReadsPerThread"/> unless that is
-    /// null.
+    /// "Quality"). The number of reads is set by <see cref="ReadsPerThread"/> unless that is null.
     /// </summary>
-    public SimulatedAnnealingOptions SimulatedAnnealing { get; init; } = new() { Reads = 1, Sweeps = 1_000_000, ReplicaExchange = new() };
+    public SimulatedAnnealingOptions SimulatedAnnealing { get; init; } = new() { Reads = 1, Sweeps = 1_000_000 };
 
     /// <summary>
     /// Reads per thread of the solve (<see cref="SolveOptions.Threads"/>, 0 = all cores), overriding

@@ -72,7 +72,9 @@ public sealed record SimulatedAnnealingOptions
     /// On a scheduling QUBO (one-hot moves), replace the anneal by replica exchange over a ladder of fixed temperatures
     /// (<see cref="ReplicaExchangeOptions"/>): the anneal runs to the hand-over, then a ladder of replicas at fixed β
     /// exchanging states takes the place of its cold walk; null = the anneal to the end. Not combined with
-    /// <see cref="PenaltyRamp"/> or <see cref="RejectionFreeBelow"/>.
+    /// <see cref="PenaltyRamp"/> or <see cref="RejectionFreeBelow"/>. Default null: on the Yagiura instances (10 s,
+    /// 1 thread, seed 1, two runs each, same session) the default ladder gave 0.763 % and 0.770 % against 0.739 % and
+    /// 0.795 % without it (docs/qubo-annealing-hybrid.md, "Round 5").
     /// </summary>
     public ReplicaExchangeOptions? ReplicaExchange { get; init; }
 

@@ -17,6 +17,11 @@ namespace QuantumScheduler.Solvers.Quantum.Annealing;
 /// walk passes it), the end of the schedule and the quench are on the QUBO itself, and the returned energy is the
 /// model's.
 /// </para>
+/// <para>
+/// With <see cref="SimulatedAnnealingOptions.RejectionFreeBelow"/>, once the walk accepts almost nothing it continues with
+/// rejection-free steps (<see cref="OneHotRejectionFree"/>) over the shifts, swaps and chains, counting the proposals each
+/// step stands for as sweeps of the schedule.
+/// </para>
 /// </summary>
 internal static class OneHotAnnealer
 {
@@ -25,55 +30,51 @@ internal static class OneHotAnnealer
         int read, ref Xoshiro256 random, long deadline, double budget, CancellationToken cancellationToken)
     {
         var (kind, sweeps) = (options.Schedule, options.Sweeps);
-        var (swapProbability, chainProbability, cheapest) = (options.SwapProbability, options.ChainProbability, options.CheapestChainArrival);
-        // Cyclic exchanges are priced from per-task parts, which needs a residual that does not couple tasks.
-        var cycleProbability = structure.ResidualCouplesTasks ? 0 : options.CycleProbability;
         var (hot, cold) = range;
         // Reads that start from a given state anneal in reverse: from part-way into the schedule.
         var offset = request.InitialStates is { } initial && read < initial.Count ? options.ReverseAnnealingStart : 0;
         var ramp = options.PenaltyRamp is { } rampOptions ? new PenaltyRamp(structure, rampOptions) : null;
         var state = new OneHotState(structure, OneHotStart.Choice(structure, request, read, ref random), linearSearchPenalty: ramp?.LinearExcess ?? false);
-        var movable = structure.MovableTasks();
+        var metropolis = new OneHotMetropolis(structure, options);
+        var movable = metropolis.Movable;
         var best = (int[])state.VariableOfTask.Clone();
         var bestEnergy = state.ModelEnergy;
-        Span<int> group = stackalloc int[OneHotProposals.CycleSize];
-        Span<int> targets = stackalloc int[OneHotProposals.CycleSize];
         var started = Stopwatch.GetTimestamp();
         var done = movable.Length == 0;
+        // Sweeps done (fractional once rejection-free steps stand for the proposals they skip) and the acceptance of the
+        // last ones, which decides when the walk has become cold enough for rejection-free steps.
+        var clock = 0.0;
+        var window = new int[FreezeWindow];
+        var windowAccepted = 0;
+        var rejectionFree = (OneHotRejectionFree?)null;
         for (var s = 0; !done; s++)
         {
-            var fraction = BetaSchedule.AnytimeFraction(s, sweeps, Stopwatch.GetElapsedTime(started).TotalSeconds, budget);
+            var fraction = BetaSchedule.AnytimeFraction((int)Math.Min(int.MaxValue, clock), sweeps, Stopwatch.GetElapsedTime(started).TotalSeconds, budget);
             done = fraction >= 1;
             var place = offset + (1 - offset) * fraction;
             var beta = BetaSchedule.At(kind, hot, cold, place);
             // The capacity weights of this sweep; until the ramp is full the walk may be overloaded.
             ramp?.Apply(state, place);
             var relaxed = ramp is { IsFull: false };
+            if (rejectionFree is not null)
+            {
+                var proposals = rejectionFree.Step(state, beta, ref random);
+                // No move left with a non-negligible acceptance: a Metropolis walk would stay here to the end.
+                if (double.IsPositiveInfinity(proposals)) break;
+                clock += proposals / movable.Length;
+                if (state.Energy < bestEnergy)
+                {
+                    bestEnergy = state.Energy;
+                    state.VariableOfTask.CopyTo(best, 0);
+                }
+                if (cancellationToken.IsCancellationRequested || Stopwatch.GetTimestamp() >= deadline) break;
+                continue;
+            }
+            var accepted = 0;
             for (var step = 0; step < movable.Length; step++)
             {
-                var task = movable[random.NextInt(movable.Length)];
-                var draw = random.NextDouble();
-                if (draw < swapProbability)
-                {
-                    var other = movable[random.NextInt(movable.Length)];
-                    if (!OneHotProposals.PairTargets(state, task, other, chainProbability, cheapest, ref random, out var taskTo, out var otherTo)) continue;
-                    if (!Accept(state.PairDelta(task, taskTo, other, otherTo), beta, ref random)) continue;
-                    state.PairMove(task, taskTo, other, otherTo);
-                }
-                else if (draw < swapProbability + cycleProbability)
-                {
-                    group[0] = task;
-                    for (var g = 1; g < group.Length; g++) group[g] = movable[random.NextInt(movable.Length)];
-                    if (!OneHotProposals.CyclicTargets(state, group, targets)) continue;
-                    if (!Accept(state.GroupDelta(group, targets), beta, ref random)) continue;
-                    for (var g = 0; g < group.Length; g++) state.Shift(group[g], targets[g]);
-                }
-                else
-                {
-                    var to = OneHotProposals.RandomOtherChoice(structure, state.VariableOfTask[task], task, ref random);
-                    if (!Accept(state.ShiftDelta(task, to), beta, ref random)) continue;
-                    state.Shift(task, to);
-                }
+                if (!metropolis.Step(state, beta, ref random)) continue;
+                accepted++;
                 // While the walk may be overloaded, catch every assignment that fits as it passes.
                 if (relaxed && state.PenalizedAgents == 0 && state.ResidualEnergy < bestEnergy)
                 {
@@ -88,6 +89,12 @@ internal static class OneHotAnnealer
                 bestEnergy = energy;
                 state.VariableOfTask.CopyTo(best, 0);
             }
+            clock++;
+            var slot = s % FreezeWindow;
+            windowAccepted += accepted - window[slot];
+            window[slot] = accepted;
+            if (options.RejectionFreeBelow is { } below && ramp is null && s >= FreezeWindow && windowAccepted < below * FreezeWindow * movable.Length)
+                rejectionFree = new OneHotRejectionFree(structure, movable);
             if (cancellationToken.IsCancellationRequested || Stopwatch.GetTimestamp() >= deadline) break;
         }
         // The running energy accumulates rounding: the kept state is rebuilt, then quenched.
@@ -96,6 +103,6 @@ internal static class OneHotAnnealer
         return new QuboSample(kept.ToBits(), new OneHotState(structure, kept.VariableOfTask).Energy);
     }
 
-    private static bool Accept(double delta, double beta, ref Xoshiro256 random) =>
-        delta <= 0 || (beta * delta <= SimulatedAnnealingSampler.RejectExponent && random.NextDouble() < Math.Exp(-beta * delta));
+    /// <summary>Sweeps over which the acceptance is measured to decide on rejection-free steps.</summary>
+    private const int FreezeWindow = 16;
 }

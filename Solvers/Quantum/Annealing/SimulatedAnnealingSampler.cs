@@ -40,6 +40,9 @@ public sealed class SimulatedAnnealingSampler(SimulatedAnnealingOptions options)
         ArgumentNullException.ThrowIfNull(structure);
         ArgumentNullException.ThrowIfNull(request);
         var range = _options.BetaRange ?? BetaSchedule.OneHotRange(structure, request.EnergyResolution);
+        if (_options.ReplicaExchange is not null)
+            return ParallelReads.Run(_options.Reads, request, (int read, ref Xoshiro256 random, long deadline, double budget) =>
+                OneHotReplicaExchange.Run(structure, range, _options, request, read, ref random, deadline, budget, cancellationToken), cancellationToken);
         return ParallelReads.Run(_options.Reads, request, (int read, ref Xoshiro256 random, long deadline, double budget) =>
             OneHotAnnealer.Anneal(structure, range, _options, request, read, ref random, deadline, budget, cancellationToken), cancellationToken);
     }

@@ -16,7 +16,7 @@ public class PenaltyRampTests
     private static readonly TimeSpan Generous = TimeSpan.FromMinutes(5);
 
     private static SchedulingQubo Formulate(int seed, bool allowUnassigned = false, int tasks = 12, int agents = 4) =>
-        QuboFormulator.Formulate(ProblemInstance.Compile(QuboTestProblems.Gap(seed, tasks, agents, allowUnassigned)));
+        QuboTestProblems.FormulateGap(seed, tasks, agents, allowUnassigned);
 
     private static int[] RandomChoice(QuboAssignmentStructure structure, Random random) =>
         Enumerable.Range(0, structure.TaskCount).Select(t =>

@@ -16,7 +16,7 @@ public class RejectionFreeTests
     private static readonly TimeSpan Generous = TimeSpan.FromMinutes(5);
 
     private static SchedulingQubo Formulate(int seed, int tasks, int agents, bool allowUnassigned = false) =>
-        QuboFormulator.Formulate(ProblemInstance.Compile(QuboTestProblems.Gap(seed, tasks, agents, allowUnassigned)));
+        QuboTestProblems.FormulateGap(seed, tasks, agents, allowUnassigned);
 
     private static int[] RandomChoice(QuboAssignmentStructure structure, Random random) =>
         Enumerable.Range(0, structure.TaskCount).Select(t => structure.TaskVariables(t)[random.Next(structure.TaskVariables(t).Count)]).ToArray();

@@ -18,7 +18,7 @@ public class ReplicaExchangeTests
     private static readonly ReplicaExchangeOptions Always = new() { Replicas = 4, HandOver = 0.5, MinimumSweepsPerReplica = 0 };
 
     private static SchedulingQubo Formulate(int seed, int tasks, int agents, bool allowUnassigned = false) =>
-        QuboFormulator.Formulate(ProblemInstance.Compile(QuboTestProblems.Gap(seed, tasks, agents, allowUnassigned)));
+        QuboTestProblems.FormulateGap(seed, tasks, agents, allowUnassigned);
 
     private static QuboSampleSet Sample(SchedulingQubo qubo, SimulatedAnnealingOptions options, int seed, int threads) =>
         new SimulatedAnnealingSampler(options).Sample(qubo.Model, new QuboSampleRequest(seed, Generous, threads, Structure: qubo.Structure), CancellationToken.None);

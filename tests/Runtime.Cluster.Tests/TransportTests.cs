@@ -55,7 +55,9 @@ public sealed class TransportTests
         await Eventually.TrueAsync(() => !transport.ConnectedSilos.Contains(b.Address), "the link is closed");
 
         Assert.Equal(b.Name, await a.Client.Get<LocalGrain>(key).GetSilo());
-        Assert.Equal(1, connections);
+        // At least the call's own dial; silo B may have dialled back too (its statistics and probes go to A as well).
+        Assert.True(connections >= 1, "no new link to silo B was made");
+        Assert.Contains(b.Address, transport.ConnectedSilos);
     }
 
     [Fact]

@@ -55,7 +55,6 @@ internal static class OneHotReplicaExchange
     {
         var exchange = options.ReplicaExchange ?? throw new ArgumentException("No replica exchange settings.", nameof(options));
         var metropolis = new OneHotMetropolis(structure, options);
-        var count = exchange.Replicas;
         var started = Stopwatch.GetTimestamp();
         double Elapsed() => Stopwatch.GetElapsedTime(started).TotalSeconds;
         // Sweeps counts the sweeps of every walk together, so a read costs about what an anneal of as many sweeps does;

@@ -27,7 +27,16 @@ internal static class OneHotAnnealer
 {
     public static QuboSample Anneal(
         QuboAssignmentStructure structure, (double Hot, double Cold) range, SimulatedAnnealingOptions options, QuboSampleRequest request,
-        int read, ref Xoshiro256 random, long deadline, double budget, CancellationToken cancellationToken)
+        int read, ref Xoshiro256 random, long deadline, double budget, CancellationToken cancellationToken) =>
+        Finish(Walk(structure, range, options, request, read, null, ref random, deadline, budget, cancellationToken), options, deadline, cancellationToken);
+
+    /// <summary>
+    /// The anneal's walk, to the end of its schedule — or, with a <paramref name="handOver"/>, to the first place at or
+    /// past <see cref="HandOver.Place"/> where <see cref="HandOver.Accepts"/> takes the walk over (checked once).
+    /// </summary>
+    public static AnnealWalk Walk(
+        QuboAssignmentStructure structure, (double Hot, double Cold) range, SimulatedAnnealingOptions options, QuboSampleRequest request,
+        int read, HandOver? handOver, ref Xoshiro256 random, long deadline, double budget, CancellationToken cancellationToken)
     {
         var (kind, sweeps) = (options.Schedule, options.Sweeps);
         var (hot, cold) = range;
@@ -37,21 +46,26 @@ internal static class OneHotAnnealer
         var state = new OneHotState(structure, OneHotStart.Choice(structure, request, read, ref random), linearSearchPenalty: ramp?.LinearExcess ?? false);
         var metropolis = new OneHotMetropolis(structure, options);
         var movable = metropolis.Movable;
-        var best = (int[])state.VariableOfTask.Clone();
-        var bestEnergy = state.ModelEnergy;
-        var started = Stopwatch.GetTimestamp();
+        var walk = new AnnealWalk(state, metropolis, Stopwatch.GetTimestamp());
         var done = movable.Length == 0;
-        // Sweeps done (fractional once rejection-free steps stand for the proposals they skip) and the acceptance of the
-        // last ones, which decides when the walk has become cold enough for rejection-free steps.
-        var clock = 0.0;
+        // The acceptance of the last sweeps, which decides when the walk has become cold enough for rejection-free steps.
         var window = new int[FreezeWindow];
         var windowAccepted = 0;
         var rejectionFree = (OneHotRejectionFree?)null;
         for (var s = 0; !done; s++)
         {
-            var fraction = BetaSchedule.AnytimeFraction((int)Math.Min(int.MaxValue, clock), sweeps, Stopwatch.GetElapsedTime(started).TotalSeconds, budget);
+            var fraction = walk.Fraction(sweeps, budget);
             done = fraction >= 1;
             var place = offset + (1 - offset) * fraction;
+            if (handOver is not null && place >= handOver.Place && walk.Sweeps > 0)
+            {
+                if (handOver.Accepts(walk.Sweeps, walk.ElapsedSeconds))
+                {
+                    walk.HandedOverAt = place;
+                    return walk;
+                }
+                handOver = null;
+            }
             var beta = BetaSchedule.At(kind, hot, cold, place);
             // The capacity weights of this sweep; until the ramp is full the walk may be overloaded.
             ramp?.Apply(state, place);
@@ -61,12 +75,8 @@ internal static class OneHotAnnealer
                 var proposals = rejectionFree.Step(state, beta, ref random);
                 // No move left with a non-negligible acceptance: a Metropolis walk would stay here to the end.
                 if (double.IsPositiveInfinity(proposals)) break;
-                clock += proposals / movable.Length;
-                if (state.Energy < bestEnergy)
-                {
-                    bestEnergy = state.Energy;
-                    state.VariableOfTask.CopyTo(best, 0);
-                }
+                walk.Sweeps += proposals / movable.Length;
+                walk.Keep(state.Energy);
                 if (cancellationToken.IsCancellationRequested || Stopwatch.GetTimestamp() >= deadline) break;
                 continue;
             }
@@ -76,20 +86,11 @@ internal static class OneHotAnnealer
                 if (!metropolis.Step(state, beta, ref random)) continue;
                 accepted++;
                 // While the walk may be overloaded, catch every assignment that fits as it passes.
-                if (relaxed && state.PenalizedAgents == 0 && state.ResidualEnergy < bestEnergy)
-                {
-                    bestEnergy = state.ResidualEnergy;
-                    state.VariableOfTask.CopyTo(best, 0);
-                }
+                if (relaxed && state.PenalizedAgents == 0) walk.Keep(state.ResidualEnergy);
             }
             // The best state is judged by the QUBO's own energy, whatever weights the walk steers by.
-            var energy = ramp is null ? state.Energy : state.ModelEnergy;
-            if (energy < bestEnergy)
-            {
-                bestEnergy = energy;
-                state.VariableOfTask.CopyTo(best, 0);
-            }
-            clock++;
+            walk.Keep(ramp is null ? state.Energy : state.ModelEnergy);
+            walk.Sweeps++;
             var slot = s % FreezeWindow;
             windowAccepted += accepted - window[slot];
             window[slot] = accepted;
@@ -97,12 +98,61 @@ internal static class OneHotAnnealer
                 rejectionFree = new OneHotRejectionFree(structure, movable);
             if (cancellationToken.IsCancellationRequested || Stopwatch.GetTimestamp() >= deadline) break;
         }
-        // The running energy accumulates rounding: the kept state is rebuilt, then quenched.
-        var kept = new OneHotState(structure, best);
+        return walk;
+    }
+
+    /// <summary>The read's sample: its best state rebuilt (the running energy accumulates rounding), then quenched.</summary>
+    public static QuboSample Finish(AnnealWalk walk, SimulatedAnnealingOptions options, long deadline, CancellationToken cancellationToken)
+    {
+        var structure = walk.State.Structure;
+        var kept = new OneHotState(structure, walk.Best);
         if (options.Quench) OneHotQuench.Run(kept, deadline, cancellationToken);
         return new QuboSample(kept.ToBits(), new OneHotState(structure, kept.VariableOfTask).Energy);
     }
 
     /// <summary>Sweeps over which the acceptance is measured to decide on rejection-free steps.</summary>
     private const int FreezeWindow = 16;
+}
+
+/// <summary>Where a walk may be taken over (by <see cref="OneHotReplicaExchange"/>'s ladder), and whether it is.</summary>
+/// <param name="Place">The place in the schedule (0 = hot end, 1 = cold end) from which the hand-over is considered.</param>
+/// <param name="Accepts">Given the sweeps done and the seconds used, whether the walk is taken over there.</param>
+internal sealed record HandOver(double Place, Func<double, double, bool> Accepts);
+
+/// <summary>
+/// A one-hot anneal's walk: its state, the best state it visited with that state's energy (by the QUBO's own weights),
+/// the sweeps done (fractional once rejection-free steps stand for the proposals they skip), and the place where it was
+/// handed over, if it was.
+/// </summary>
+internal sealed class AnnealWalk(OneHotState state, OneHotMetropolis metropolis, long started)
+{
+    public OneHotState State => state;
+
+    /// <summary>The moves the walk makes (shared with whatever takes it over).</summary>
+    public OneHotMetropolis Metropolis => metropolis;
+
+    public int[] Best { get; } = (int[])state.VariableOfTask.Clone();
+
+    public double BestEnergy { get; private set; } = state.ModelEnergy;
+
+    public double Sweeps { get; set; }
+
+    public double? HandedOverAt { get; set; }
+
+    public double ElapsedSeconds => Stopwatch.GetElapsedTime(started).TotalSeconds;
+
+    /// <summary>The walk's place in a schedule of <paramref name="sweeps"/> sweeps and a budget of seconds (see <see cref="BetaSchedule.AnytimeFraction"/>).</summary>
+    public double Fraction(int sweeps, double budgetSeconds) =>
+        BetaSchedule.AnytimeFraction((int)Math.Min(int.MaxValue, Sweeps), sweeps, ElapsedSeconds, budgetSeconds);
+
+    /// <summary>Keeps <paramref name="state"/>'s current assignment when <paramref name="energy"/> (its energy) is below the best.</summary>
+    public void Keep(OneHotState state, double energy)
+    {
+        if (energy >= BestEnergy) return;
+        BestEnergy = energy;
+        state.VariableOfTask.CopyTo(Best, 0);
+    }
+
+    /// <summary>Keeps the walk's own state when <paramref name="energy"/> is below the best.</summary>
+    public void Keep(double energy) => Keep(State, energy);
 }

@@ -40,11 +40,12 @@ internal sealed class OneHotMetropolis
         var movable = _movable;
         var task = movable[random.NextInt(movable.Length)];
         var draw = random.NextDouble();
+        var limit = AcceptanceLimit(beta, ref random);
         if (draw < _swapProbability)
         {
             var other = movable[random.NextInt(movable.Length)];
-            if (!OneHotProposals.PairTargets(state, task, other, _chainProbability, _cheapest, ref random, out var taskTo, out var otherTo)) return false;
-            if (!Accept(state.PairDelta(task, taskTo, other, otherTo), beta, ref random)) return false;
+            if (!OneHotProposals.PairTargets(state, task, other, _chainProbability, _cheapest, limit, ref random, out var taskTo, out var otherTo)) return false;
+            if (state.PairDelta(task, taskTo, other, otherTo) > limit) return false;
             state.PairMove(task, taskTo, other, otherTo);
             return true;
         }
@@ -55,12 +56,12 @@ internal sealed class OneHotMetropolis
             group[0] = task;
             for (var g = 1; g < group.Length; g++) group[g] = movable[random.NextInt(movable.Length)];
             if (!OneHotProposals.CyclicTargets(state, group, targets)) return false;
-            if (!Accept(state.GroupDelta(group, targets), beta, ref random)) return false;
+            if (state.GroupDelta(group, targets, stopAbove: limit) > limit) return false;
             for (var g = 0; g < group.Length; g++) state.Shift(group[g], targets[g]);
             return true;
         }
         var to = OneHotProposals.RandomOtherChoice(_structure, state.VariableOfTask[task], task, ref random);
-        if (!Accept(state.ShiftDelta(task, to), beta, ref random)) return false;
+        if (state.ShiftDelta(task, to) > limit) return false;
         state.Shift(task, to);
         return true;
     }
@@ -74,7 +75,13 @@ internal sealed class OneHotMetropolis
         return accepted;
     }
 
+    /// <summary>
+    /// The Metropolis rule as a threshold: with u uniform in (0, 1], a move is accepted when ΔE ≤ −ln(u)/β, which
+    /// happens with probability min(1, e^(−βΔE)); exponents above <see cref="SimulatedAnnealingSampler.RejectExponent"/>
+    /// are rejected as before. Drawn before the move is priced, so that one whose lower bound already exceeds it is
+    /// rejected without being priced in full — most proposals at the cold end, where nearly all of them overload an agent.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Accept(double delta, double beta, ref Xoshiro256 random) =>
-        delta <= 0 || (beta * delta <= SimulatedAnnealingSampler.RejectExponent && random.NextDouble() < Math.Exp(-beta * delta));
+    internal static double AcceptanceLimit(double beta, ref Xoshiro256 random) =>
+        Math.Min(-Math.Log(1 - random.NextDouble()), SimulatedAnnealingSampler.RejectExponent) / beta;
 }

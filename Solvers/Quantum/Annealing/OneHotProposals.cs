@@ -18,15 +18,22 @@ internal static class OneHotProposals
     /// A two-task proposal for tasks on different agents: the first moves onto the second's agent, and the second
     /// either takes the first's agent (a swap) or, with probability <paramref name="chainProbability"/>, is pushed
     /// on to another agent of its own (an ejection chain): the one where it arrives most cheaply when
-    /// <paramref name="cheapestArrival"/>, else a random one. False when a pair of the move has no variable.
+    /// <paramref name="cheapestArrival"/>, else a random one. False when a pair of the move has no variable, or when
+    /// the search for the cheapest arrival is skipped because no onward place could bring the chain's energy change
+    /// down to <paramref name="limit"/> (<see cref="OneHotState.ChainBound"/>).
     /// </summary>
     public static bool PairTargets(
-        OneHotState state, int task, int other, double chainProbability, bool cheapestArrival, ref Xoshiro256 random, out int taskTo, out int otherTo)
+        OneHotState state, int task, int other, double chainProbability, bool cheapestArrival, double limit, ref Xoshiro256 random,
+        out int taskTo, out int otherTo)
     {
         otherTo = -1;
         if (!state.TrySwapTargets(task, other, out taskTo, out var swapTo)) return false;
         if (random.NextDouble() >= chainProbability) otherTo = swapTo;
-        else if (cheapestArrival) otherTo = CheapestArrival(state, other, state.VariableOfTask[task]);
+        else if (cheapestArrival)
+        {
+            if (state.ChainBound(task, taskTo, other) > limit) return false;
+            otherTo = CheapestArrival(state, other, state.VariableOfTask[task]);
+        }
         else otherTo = RandomOtherChoice(state.Structure, state.VariableOfTask[other], other, ref random);
         return otherTo >= 0 || !state.Structure.ExactlyOne;
     }
@@ -72,20 +79,27 @@ internal static class OneHotProposals
     public static bool CyclicTargets(OneHotState state, ReadOnlySpan<int> group, Span<int> targets)
     {
         var structure = state.Structure;
+        var (agentOf, variableOfTask) = (structure.AgentOfVariable, state.VariableOfTask);
+        // targets[g] first holds the index of task g's agent among the distinct agents (plain loops: the group is tiny).
         Span<int> agents = stackalloc int[group.Length];
         var distinct = 0;
         for (var g = 0; g < group.Length; g++)
         {
-            var v = state.VariableOfTask[group[g]];
-            if (v < 0 || group[..g].Contains(group[g])) return false;
-            var agent = structure.AgentOfVariable[v];
-            if (!agents[..distinct].Contains(agent)) agents[distinct++] = agent;
+            var v = variableOfTask[group[g]];
+            if (v < 0) return false;
+            for (var h = 0; h < g; h++)
+                if (group[h] == group[g]) return false;
+            var agent = agentOf[v];
+            var place = 0;
+            while (place < distinct && agents[place] != agent) place++;
+            if (place == distinct) agents[distinct++] = agent;
+            targets[g] = place;
         }
         if (distinct < 2) return false;
         for (var g = 0; g < group.Length; g++)
         {
-            var place = agents[..distinct].IndexOf(structure.AgentOfVariable[state.VariableOfTask[group[g]]]);
-            targets[g] = structure.VariableAt(group[g], agents[(place + 1) % distinct]);
+            var next = targets[g] + 1;
+            targets[g] = structure.VariableAt(group[g], agents[next == distinct ? 0 : next]);
             if (targets[g] < 0) return false;
         }
         return true;

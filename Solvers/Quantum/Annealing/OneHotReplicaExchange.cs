@@ -43,7 +43,7 @@ internal static class OneHotReplicaExchange
     /// Whether the sweeps a read has left — by count, and by the time left at the rate measured so far — give every
     /// replica at least <see cref="ReplicaExchangeOptions.MinimumSweepsPerReplica"/>.
     /// </summary>
-    public static bool LadderPays(ReplicaExchangeOptions exchange, long sweepsDone, int sweeps, double elapsedSeconds, double budgetSeconds)
+    public static bool LadderPays(ReplicaExchangeOptions exchange, double sweepsDone, int sweeps, double elapsedSeconds, double budgetSeconds)
     {
         var left = Math.Min(sweeps - sweepsDone, sweepsDone / Math.Max(elapsedSeconds, 1e-9) * (budgetSeconds - elapsedSeconds));
         return left >= (double)exchange.MinimumSweepsPerReplica * exchange.Replicas;
@@ -54,63 +54,32 @@ internal static class OneHotReplicaExchange
         int read, ref Xoshiro256 random, long deadline, double budget, CancellationToken cancellationToken)
     {
         var exchange = options.ReplicaExchange ?? throw new ArgumentException("No replica exchange settings.", nameof(options));
-        var metropolis = new OneHotMetropolis(structure, options);
-        var started = Stopwatch.GetTimestamp();
-        double Elapsed() => Stopwatch.GetElapsedTime(started).TotalSeconds;
-        // Sweeps counts the sweeps of every walk together, so a read costs about what an anneal of as many sweeps does;
-        // the place in the read is the later of sweeps done and time used (as the anneal's), which makes reads whose
-        // time does not bind reproducible.
-        double Fraction(long sweepsDone) => BetaSchedule.AnytimeFraction((int)Math.Min(int.MaxValue, sweepsDone), options.Sweeps, Elapsed(), budget);
-
-        var first = new OneHotState(structure, OneHotStart.Choice(structure, request, read, ref random));
-        var best = (int[])first.VariableOfTask.Clone();
-        var bestEnergy = first.Energy;
-        var sweeps = 0L;
-        var stopped = metropolis.Movable.Length == 0;
-        // Reads that start from a given state anneal in reverse: from part-way into the schedule.
-        var offset = request.InitialStates is { } initial && read < initial.Count ? options.ReverseAnnealingStart : 0;
-        var handOver = double.NaN;
-        var ladderDeclined = false;
-        for (var fraction = Fraction(0); !stopped && fraction < 1; fraction = Fraction(sweeps))
-        {
-            var place = offset + (1 - offset) * fraction;
-            if (!ladderDeclined && place >= exchange.HandOver && sweeps > 0)
-            {
-                if (LadderPays(exchange, sweeps, options.Sweeps, Elapsed(), budget))
-                {
-                    handOver = place;
-                    break;
-                }
-                ladderDeclined = true;
-            }
-            metropolis.Sweep(first, BetaSchedule.At(options.Schedule, range.Hot, range.Cold, place), ref random);
-            sweeps++;
-            Keep(first, best, ref bestEnergy);
-            stopped = cancellationToken.IsCancellationRequested || Stopwatch.GetTimestamp() >= deadline;
-        }
-        if (!double.IsNaN(handOver)) Temper(structure, metropolis, Ladder(range, exchange, handOver), exchange, first, best, ref bestEnergy, ref sweeps, Fraction, ref random, deadline, cancellationToken);
-        // The running energies accumulate rounding: the kept state is rebuilt, then quenched.
-        var kept = new OneHotState(structure, best);
-        if (options.Quench) OneHotQuench.Run(kept, deadline, cancellationToken);
-        return new QuboSample(kept.ToBits(), new OneHotState(structure, kept.VariableOfTask).Energy);
+        // The anneal's own walk up to the hand-over; a read without sweeps enough for the ladder stays the plain anneal.
+        var handOver = new HandOver(exchange.HandOver, (sweepsDone, elapsed) => LadderPays(exchange, sweepsDone, options.Sweeps, elapsed, budget));
+        var walk = OneHotAnnealer.Walk(structure, range, options, request, read, handOver, ref random, deadline, budget, cancellationToken);
+        if (walk.HandedOverAt is { } place)
+            Temper(walk, Ladder(range, exchange, place), exchange, options.Sweeps, budget, ref random, deadline, cancellationToken);
+        return OneHotAnnealer.Finish(walk, options, deadline, cancellationToken);
     }
 
-    /// <summary>The ladder's walks from copies of <paramref name="start"/>, until the read's fraction reaches 1.</summary>
+    /// <summary>The ladder's walks from copies of the walk's state, until the read's schedule ends.</summary>
     private static void Temper(
-        QuboAssignmentStructure structure, OneHotMetropolis metropolis, double[] ladder, ReplicaExchangeOptions exchange, OneHotState start,
-        int[] best, ref double bestEnergy, ref long sweeps, Func<long, double> fraction, ref Xoshiro256 random, long deadline, CancellationToken cancellationToken)
+        AnnealWalk walk, double[] ladder, ReplicaExchangeOptions exchange, int sweeps, double budget, ref Xoshiro256 random, long deadline,
+        CancellationToken cancellationToken)
     {
         var count = ladder.Length;
+        var start = walk.State;
         var replicas = new OneHotState[count];
-        for (var k = 0; k < count; k++) replicas[k] = k == 0 ? start : new OneHotState(structure, (int[])start.VariableOfTask.Clone());
-        for (var round = 0; fraction(sweeps) < 1; round++)
+        for (var k = 0; k < count; k++) replicas[k] = k == 0 ? start : new OneHotState(start.Structure, start.VariableOfTask);
+        // Sweeps counts the sweeps of every walk together, so a read costs about what an anneal of as many sweeps does.
+        for (var round = 0; walk.Fraction(sweeps, budget) < 1; round++)
         {
             for (var k = 0; k < count; k++)
             {
-                metropolis.Sweep(replicas[k], ladder[k], ref random);
-                Keep(replicas[k], best, ref bestEnergy);
+                walk.Metropolis.Sweep(replicas[k], ladder[k], ref random);
+                walk.Keep(replicas[k], replicas[k].Energy);
             }
-            sweeps += count;
+            walk.Sweeps += count;
             if ((round + 1) % exchange.ExchangeInterval == 0)
             {
                 // Alternately the even and the odd neighbour pairs, so that every pair is tried and none twice at once.
@@ -122,12 +91,5 @@ internal static class OneHotReplicaExchange
             }
             if (cancellationToken.IsCancellationRequested || Stopwatch.GetTimestamp() >= deadline) return;
         }
-    }
-
-    private static void Keep(OneHotState state, int[] best, ref double bestEnergy)
-    {
-        if (state.Energy >= bestEnergy) return;
-        bestEnergy = state.Energy;
-        state.VariableOfTask.CopyTo(best, 0);
     }
 }

@@ -99,6 +99,98 @@ public class OneHotProposalTests
         Assert.True(checkedChains > 50, $"only {checkedChains} chains checked");
     }
 
+    /// <summary>
+    /// The annealer skips the cheapest-arrival scan of a chain whose bound exceeds its acceptance limit, so the bound must
+    /// be below every chain it stands for: where no agent is penalised it is finite and at most the cheapest chain's exact
+    /// change; where one is, a penalty could fall and it is −∞.
+    /// </summary>
+    [Theory]
+    [InlineData(49, false)]
+    [InlineData(50, true)]
+    public void The_chain_bound_is_below_every_chain_it_stands_for(int seed, bool allowUnassigned)
+    {
+        var structure = Formulate(seed, allowUnassigned, tasks: 12).Structure;
+        var random = new Random(seed);
+        var (fitting, overloaded, sharp) = (0, 0, 0);
+        for (var round = 0; round < 3000; round++)
+        {
+            var state = new OneHotState(structure, RandomAssignment(structure, random));
+            var (task, other) = (random.Next(structure.TaskCount), random.Next(structure.TaskCount));
+            if (!state.TrySwapTargets(task, other, out var taskTo, out _)) continue;
+            var bound = state.ChainBound(task, taskTo, other);
+            if (state.PenalizedAgents > 0)
+            {
+                Assert.Equal(double.NegativeInfinity, bound);
+                overloaded++;
+                continue;
+            }
+            var onward = structure.TaskVariables(other).Where(v => v != state.VariableOfTask[other]).Concat(allowUnassigned ? [-1] : []);
+            var lowest = onward.Min(v => state.PairDelta(task, taskTo, other, v));
+            Assert.True(bound <= lowest + 1e-9, $"bound {bound} above the cheapest chain's change {lowest}");
+            if (bound >= lowest - 1e-9) sharp++;
+            fitting++;
+        }
+        Assert.True(fitting > 30 && overloaded > 30, $"too few states of a kind: {fitting} fitting, {overloaded} overloaded");
+        // Not a vacuous bound: often the chain's exact change.
+        Assert.True(sharp > fitting / 10, $"the bound met the cheapest chain only {sharp} times in {fitting}");
+    }
+
+    /// <summary>A group move's change priced with a limit is exact up to that limit and above it whenever the change is.</summary>
+    [Theory]
+    [InlineData(51)]
+    [InlineData(52)]
+    public void A_group_delta_with_a_limit_is_exact_below_it_and_above_it_otherwise(int seed)
+    {
+        var structure = Formulate(seed, tasks: 12).Structure;
+        var random = new Random(seed);
+        var group = new int[OneHotProposals.CycleSize];
+        var targets = new int[OneHotProposals.CycleSize];
+        var (below, above) = (0, 0);
+        for (var round = 0; round < 3000; round++)
+        {
+            var state = new OneHotState(structure, RandomAssignment(structure, random));
+            for (var g = 0; g < group.Length; g++) group[g] = random.Next(structure.TaskCount);
+            if (!OneHotProposals.CyclicTargets(state, group, targets)) continue;
+            var exact = state.GroupDelta(group, targets);
+            var limit = exact + (random.NextDouble() - 0.5) * 40;
+            var priced = state.GroupDelta(group, targets, stopAbove: limit);
+            if (exact <= limit)
+            {
+                Assert.Equal(exact, priced, 9);
+                below++;
+            }
+            else
+            {
+                Assert.True(priced > limit, $"priced {priced} at or below the limit {limit}; exact {exact}");
+                above++;
+            }
+        }
+        Assert.True(below > 100 && above > 100, $"too few moves on a side: {below} below, {above} above");
+    }
+
+    /// <summary>The acceptance limit drawn before pricing accepts a move of change ΔE with probability min(1, e^(−βΔE)).</summary>
+    [Theory]
+    [InlineData(0.7, 1.0)]
+    [InlineData(2.0, 0.25)]
+    [InlineData(0.05, 30.0)]
+    public void The_acceptance_limit_accepts_with_the_Metropolis_probability(double beta, double delta)
+    {
+        var random = new Xoshiro256(53, 0);
+        const int draws = 200_000;
+        var (accepted, downhill) = (0, 0);
+        for (var k = 0; k < draws; k++)
+        {
+            var limit = OneHotMetropolis.AcceptanceLimit(beta, ref random);
+            Assert.InRange(limit, 0, SimulatedAnnealingSampler.RejectExponent / beta);
+            if (delta <= limit) accepted++;
+            if (-delta <= limit) downhill++;
+        }
+        var expected = Math.Exp(-beta * delta);
+        // Binomial standard deviation ≤ 0.0012 at 200 000 draws: 5 of them.
+        Assert.InRange((double)accepted / draws, expected - 0.006, expected + 0.006);
+        Assert.Equal(draws, downhill);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -33,6 +33,10 @@ internal sealed class OneHotState
     private readonly double[] _capacityUnits;
     private readonly int[] _slackLimit;
     private readonly bool[] _wholeGrid;
+    // Set when the residual does not couple tasks: a task's move then changes the residual by the difference of the
+    // two variables' linear coefficients (the one-hot couplings cancel), read without the fields.
+    private readonly double[]? _linear;
+    private readonly double[]? _cheapestLinear;
 
     /// <param name="structure">The QUBO's structure.</param>
     /// <param name="variableOfTask">The starting variable of each task (-1 = none); must be a variable of that task.</param>
@@ -73,6 +77,17 @@ internal sealed class OneHotState
         }
         _field = new double[_x.Length];
         _residual.ComputeFields(_x, _field);
+        if (!structure.ResidualCouplesTasks)
+        {
+            _linear = _residual.Linear;
+            _cheapestLinear = new double[structure.TaskCount];
+            for (var t = 0; t < _cheapestLinear.Length; t++)
+            {
+                var cheapest = structure.ExactlyOne ? double.PositiveInfinity : 0;
+                foreach (var v in structure.TaskVariables(t)) cheapest = Math.Min(cheapest, _linear[v]);
+                _cheapestLinear[t] = cheapest;
+            }
+        }
         _unitPenalty = new double[_load.Length];
         _searchUnit = new double[_load.Length];
         _weight = new double[_load.Length];
@@ -250,23 +265,45 @@ internal sealed class OneHotState
     }
 
     /// <summary>
+    /// A lower bound of the energy change of every ejection chain that moves <paramref name="task"/> to
+    /// <paramref name="taskTo"/>, onto the agent of <paramref name="other"/> (which has one), and pushes <paramref name="other"/> on to any
+    /// other place: exact for the first task's part and for the agent both tasks change, optimistic about the onward
+    /// place (the other task's cheapest option, arriving without a penalty). Only sharp where it is valid cheaply — a
+    /// residual that does not couple tasks and no agent penalised (then no penalty can fall) — and −∞ elsewhere.
+    /// </summary>
+    public double ChainBound(int task, int taskTo, int other)
+    {
+        if (_cheapestLinear is null || PenalizedAgents > 0) return double.NegativeInfinity;
+        var ejected = VariableOfTask[other];
+        var agent = _agentOf[taskTo];
+        return FlipPart(task, VariableOfTask[task], taskTo) + _cheapestLinear[other] - _linear![ejected]
+            + PenaltyChange(agent, _load[agent] + _unitLoad[taskTo] - _unitLoad[ejected]);
+    }
+
+    /// <summary>
     /// The exact energy change of moving up to four different tasks at once (task k to <paramref name="targets"/>[k], one
     /// of its own variables) between at most four agents, with the slack of every agent involved re-optimised for the
     /// combined load change — e.g. a cyclic exchange over three agents or a two-for-one exchange between two. Only for a
     /// residual that does not couple tasks (a total-cost objective), where each task's part is its own load-independent
     /// change; equal to the shifts made one after another.
     /// </summary>
-    public double GroupDelta(ReadOnlySpan<int> tasks, ReadOnlySpan<int> targets)
+    /// <param name="tasks">The tasks.</param>
+    /// <param name="targets">Their variables after the move.</param>
+    /// <param name="stopAbove">
+    /// A change of interest only up to this value: when the load-independent part alone exceeds it and no agent is
+    /// penalised (no penalty can fall), that part is returned without pricing the loads.
+    /// </param>
+    public double GroupDelta(ReadOnlySpan<int> tasks, ReadOnlySpan<int> targets, double stopAbove = double.PositiveInfinity)
     {
         if (_structure.ResidualCouplesTasks) throw new InvalidOperationException("Group moves are priced only when the residual does not couple tasks.");
         if (tasks.Length != targets.Length || tasks.Length > 4) throw new ArgumentException("Up to four tasks, one target each.", nameof(targets));
         var delta = 0.0;
+        for (var k = 0; k < tasks.Length; k++) delta += FlipPart(tasks[k], VariableOfTask[tasks[k]], targets[k]);
+        if (delta > stopAbove && PenalizedAgents == 0) return delta;
         var changes = new LoadChanges();
         for (var k = 0; k < tasks.Length; k++)
         {
-            var from = VariableOfTask[tasks[k]];
-            delta += FlipPart(tasks[k], from, targets[k]);
-            changes.Add(this, from, -1);
+            changes.Add(this, VariableOfTask[tasks[k]], -1);
             changes.Add(this, targets[k], 1);
         }
         if (changes.Overflowed) throw new ArgumentException("A group move may involve at most four agents.", nameof(targets));
@@ -296,6 +333,7 @@ internal sealed class OneHotState
     private double FlipPart(int task, int from, int to)
     {
         if (from == to) return 0;
+        if (_linear is { } linear) return (to >= 0 ? linear[to] : 0) - (from >= 0 ? linear[from] : 0);
         var part = 0.0;
         if (from >= 0) part -= _field[from];
         if (to >= 0) part += _field[to];

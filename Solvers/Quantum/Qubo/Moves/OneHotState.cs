@@ -21,7 +21,8 @@ internal sealed class OneHotState
     private readonly QuboAssignmentStructure _structure;
     private readonly QuboModel _residual;
     private readonly byte[] _x;
-    private readonly double[] _field;
+    // The residual's local fields, kept only when the residual couples tasks (else moves are priced without them).
+    private readonly double[]? _field;
     private readonly double[] _load;
     private readonly double[] _unitPenalty;
     private readonly double[] _searchUnit;
@@ -75,9 +76,12 @@ internal sealed class OneHotState
             _x[v] = 1;
             _load[structure.AgentOfVariable[v]] += structure.UnitLoad[v];
         }
-        _field = new double[_x.Length];
-        _residual.ComputeFields(_x, _field);
-        if (!structure.ResidualCouplesTasks)
+        if (structure.ResidualCouplesTasks)
+        {
+            _field = new double[_x.Length];
+            _residual.ComputeFields(_x, _field);
+        }
+        else
         {
             _linear = _residual.Linear;
             _cheapestLinear = new double[structure.TaskCount];
@@ -169,7 +173,14 @@ internal sealed class OneHotState
     public bool IsSet(int variable) => _x[variable] != 0;
 
     /// <summary>Variable v's local field in the residual model (its flip's energy change there, for a 0→1 flip).</summary>
-    public double ResidualField(int variable) => _field[variable];
+    public double ResidualField(int variable)
+    {
+        if (_field is not null) return _field[variable];
+        var field = _residual.Linear[variable];
+        for (var k = _residual.RowStart[variable]; k < _residual.RowStart[variable + 1]; k++)
+            if (_x[_residual.Neighbor[k]] != 0) field += _residual.Weight[k];
+        return field;
+    }
 
     /// <summary>Agent a's load in its capacity units.</summary>
     public double Load(int agent) => _load[agent];
@@ -198,16 +209,15 @@ internal sealed class OneHotState
         var from = VariableOfTask[task];
         if (from == to) return;
         Energy += ShiftDelta(task, to);
-        if (from >= 0) ResidualEnergy -= _field[from];
-        if (to >= 0) ResidualEnergy += _field[to] - (from >= 0 ? _structure.TaskCoupling(task, from, to) : 0);
+        ResidualEnergy += FlipPart(task, from, to);
         if (from >= 0)
         {
-            _residual.Flip(_x, _field, from);
+            Flip(from);
             ChangeLoad(_agentOf[from], -_unitLoad[from]);
         }
         if (to >= 0)
         {
-            _residual.Flip(_x, _field, to);
+            Flip(to);
             ChangeLoad(_agentOf[to], _unitLoad[to]);
         }
         VariableOfTask[task] = to;
@@ -335,8 +345,9 @@ internal sealed class OneHotState
         if (from == to) return 0;
         if (_linear is { } linear) return (to >= 0 ? linear[to] : 0) - (from >= 0 ? linear[from] : 0);
         var part = 0.0;
-        if (from >= 0) part -= _field[from];
-        if (to >= 0) part += _field[to];
+        var field = _field!;
+        if (from >= 0) part -= field[from];
+        if (to >= 0) part += field[to];
         if (from >= 0 && to >= 0) part -= _structure.TaskCoupling(task, from, to);
         return part;
     }
@@ -396,6 +407,12 @@ internal sealed class OneHotState
         for (var k = _residual.RowStart[u]; k < _residual.RowStart[u + 1]; k++)
             if (_residual.Neighbor[k] == v) return _residual.Weight[k];
         return 0;
+    }
+
+    private void Flip(int variable)
+    {
+        if (_field is not null) _residual.Flip(_x, _field, variable);
+        else _x[variable] ^= 1;
     }
 
     private void ChangeLoad(int agent, double change)

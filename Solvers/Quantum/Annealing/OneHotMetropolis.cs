@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using QuantumScheduler.Solvers.Quantum.Qubo;
 using QuantumScheduler.Solvers.Quantum.Qubo.Moves;
 
@@ -8,7 +7,7 @@ namespace QuantumScheduler.Solvers.Quantum.Annealing;
 /// One Metropolis proposal of a one-hot walk at inverse temperature β: a two-task move (swap or ejection chain), a
 /// cyclic exchange of three tasks or a shift, in the shares <see cref="SimulatedAnnealingOptions"/> sets, picked by
 /// <see cref="OneHotProposals"/>, priced by its exact QUBO energy change (<see cref="OneHotState"/>) and accepted with
-/// probability min(1, e^(−βΔE)). Shared by the anneal (<see cref="OneHotAnnealer"/>) and the replica exchange
+/// probability min(1, e^(−βΔE)) (<see cref="MetropolisThreshold"/>). Shared by the anneal (<see cref="OneHotAnnealer"/>) and the replica exchange
 /// (<see cref="OneHotReplicaExchange"/>) so that both sample the QUBO with the same moves.
 /// </summary>
 internal sealed class OneHotMetropolis
@@ -40,12 +39,12 @@ internal sealed class OneHotMetropolis
         var movable = _movable;
         var task = movable[random.NextInt(movable.Length)];
         var draw = random.NextDouble();
-        var limit = AcceptanceLimit(beta, ref random);
+        var threshold = new MetropolisThreshold(beta);
         if (draw < _swapProbability)
         {
             var other = movable[random.NextInt(movable.Length)];
-            if (!OneHotProposals.PairTargets(state, task, other, _chainProbability, _cheapest, limit, ref random, out var taskTo, out var otherTo)) return false;
-            if (state.PairDelta(task, taskTo, other, otherTo) > limit) return false;
+            if (!OneHotProposals.PairTargets(state, task, other, _chainProbability, _cheapest, ref threshold, ref random, out var taskTo, out var otherTo)) return false;
+            if (!threshold.Admits(state.PairDelta(task, taskTo, other, otherTo), ref random)) return false;
             state.PairMove(task, taskTo, other, otherTo);
             return true;
         }
@@ -56,12 +55,13 @@ internal sealed class OneHotMetropolis
             group[0] = task;
             for (var g = 1; g < group.Length; g++) group[g] = movable[random.NextInt(movable.Length)];
             if (!OneHotProposals.CyclicTargets(state, group, targets)) return false;
-            if (state.GroupDelta(group, targets, stopAbove: limit) > limit) return false;
+            if (!threshold.Admits(state.GroupBound(group, targets), ref random)) return false;
+            if (!threshold.Admits(state.GroupDelta(group, targets), ref random)) return false;
             for (var g = 0; g < group.Length; g++) state.Shift(group[g], targets[g]);
             return true;
         }
         var to = OneHotProposals.RandomOtherChoice(_structure, state.VariableOfTask[task], task, ref random);
-        if (state.ShiftDelta(task, to) > limit) return false;
+        if (!threshold.Admits(state.ShiftDelta(task, to), ref random)) return false;
         state.Shift(task, to);
         return true;
     }
@@ -74,14 +74,4 @@ internal sealed class OneHotMetropolis
             if (Step(state, beta, ref random)) accepted++;
         return accepted;
     }
-
-    /// <summary>
-    /// The Metropolis rule as a threshold: with u uniform in (0, 1], a move is accepted when ΔE ≤ −ln(u)/β, which
-    /// happens with probability min(1, e^(−βΔE)); exponents above <see cref="SimulatedAnnealingSampler.RejectExponent"/>
-    /// are rejected as before. Drawn before the move is priced, so that one whose lower bound already exceeds it is
-    /// rejected without being priced in full — most proposals at the cold end, where nearly all of them overload an agent.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static double AcceptanceLimit(double beta, ref Xoshiro256 random) =>
-        Math.Min(-Math.Log(1 - random.NextDouble()), SimulatedAnnealingSampler.RejectExponent) / beta;
 }

@@ -20,10 +20,10 @@ internal static class OneHotProposals
     /// on to another agent of its own (an ejection chain): the one where it arrives most cheaply when
     /// <paramref name="cheapestArrival"/>, else a random one. False when a pair of the move has no variable, or when
     /// the search for the cheapest arrival is skipped because no onward place could bring the chain's energy change
-    /// down to <paramref name="limit"/> (<see cref="OneHotState.ChainBound"/>).
+    /// under the proposal's <paramref name="threshold"/> (<see cref="OneHotState.ChainBound"/>).
     /// </summary>
     public static bool PairTargets(
-        OneHotState state, int task, int other, double chainProbability, bool cheapestArrival, double limit, ref Xoshiro256 random,
+        OneHotState state, int task, int other, double chainProbability, bool cheapestArrival, ref MetropolisThreshold threshold, ref Xoshiro256 random,
         out int taskTo, out int otherTo)
     {
         otherTo = -1;
@@ -31,7 +31,7 @@ internal static class OneHotProposals
         if (random.NextDouble() >= chainProbability) otherTo = swapTo;
         else if (cheapestArrival)
         {
-            if (state.ChainBound(task, taskTo, other) > limit) return false;
+            if (!threshold.Admits(state.ChainBound(task, taskTo, other), ref random)) return false;
             otherTo = CheapestArrival(state, other, state.VariableOfTask[task]);
         }
         else otherTo = RandomOtherChoice(state.Structure, state.VariableOfTask[other], other, ref random);

@@ -6,8 +6,9 @@ namespace QuantumScheduler.Solvers.Quantum.Qubo.Moves;
 /// is the model's energy of <see cref="ToBits"/>. Moves are the QUBO flips that stay in that subspace:
 /// a <em>shift</em> (task t from agent a to b: x[t,a] 1→0 and x[t,b] 0→1, plus the slack of a and b re-optimised)
 /// and a <em>swap</em> (two tasks exchange agents: four flips). Their energy changes are exact and O(1) from the
-/// residual model's local fields, the per-task couplings and the agents' loads; applying one is O(degree in the
-/// residual), which for a total-cost objective is the task's own agent count.
+/// agents' loads and, for a residual that does not couple tasks (a total-cost objective), the variables' linear
+/// coefficients — the one-hot couplings cancel inside the subspace, so no local fields are kept and applying a move is
+/// O(1) — or else the residual's local fields and per-task couplings, kept up to date in O(degree) per move.
 /// <para>
 /// A search may steer by other capacity weights (<see cref="SetCapacityWeight"/>, strategic oscillation) and, when
 /// built with a linear search penalty, by the excess itself instead of its square: the QUBO's P·excess² makes a
@@ -297,19 +298,12 @@ internal sealed class OneHotState
     /// residual that does not couple tasks (a total-cost objective), where each task's part is its own load-independent
     /// change; equal to the shifts made one after another.
     /// </summary>
-    /// <param name="tasks">The tasks.</param>
-    /// <param name="targets">Their variables after the move.</param>
-    /// <param name="stopAbove">
-    /// A change of interest only up to this value: when the load-independent part alone exceeds it and no agent is
-    /// penalised (no penalty can fall), that part is returned without pricing the loads.
-    /// </param>
-    public double GroupDelta(ReadOnlySpan<int> tasks, ReadOnlySpan<int> targets, double stopAbove = double.PositiveInfinity)
+    public double GroupDelta(ReadOnlySpan<int> tasks, ReadOnlySpan<int> targets)
     {
         if (_structure.ResidualCouplesTasks) throw new InvalidOperationException("Group moves are priced only when the residual does not couple tasks.");
         if (tasks.Length != targets.Length || tasks.Length > 4) throw new ArgumentException("Up to four tasks, one target each.", nameof(targets));
         var delta = 0.0;
         for (var k = 0; k < tasks.Length; k++) delta += FlipPart(tasks[k], VariableOfTask[tasks[k]], targets[k]);
-        if (delta > stopAbove && PenalizedAgents == 0) return delta;
         var changes = new LoadChanges();
         for (var k = 0; k < tasks.Length; k++)
         {
@@ -318,6 +312,18 @@ internal sealed class OneHotState
         }
         if (changes.Overflowed) throw new ArgumentException("A group move may involve at most four agents.", nameof(targets));
         return delta + changes.PenaltyChange(this);
+    }
+
+    /// <summary>
+    /// A lower bound of <see cref="GroupDelta"/>: the move's load-independent part when no agent is penalised (no penalty
+    /// can fall), else −∞. Cheaper than the exact change, which also prices up to four agents' loads.
+    /// </summary>
+    public double GroupBound(ReadOnlySpan<int> tasks, ReadOnlySpan<int> targets)
+    {
+        if (PenalizedAgents > 0) return double.NegativeInfinity;
+        var delta = 0.0;
+        for (var k = 0; k < tasks.Length; k++) delta += FlipPart(tasks[k], VariableOfTask[tasks[k]], targets[k]);
+        return delta;
     }
 
     /// <summary>Moves two tasks (see <see cref="PairDelta"/>) as two shifts: each prices its own step exactly.</summary>

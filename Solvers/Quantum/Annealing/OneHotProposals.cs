@@ -55,15 +55,21 @@ internal static class OneHotProposals
         var leftLoad = state.Load(left) - unitLoad[leaving];
         var leftChange = state.PenaltyChange(left, leftLoad);
         var current = state.VariableOfTask[task];
+        // From the cheapest option up, once an option's load-independent change alone reaches the best chain found, no
+        // later one can beat it: with no agent penalised every penalty change is ≥ 0. Most scans stop after a few options.
+        var options = structure.VariablesByCost(task, out var sorted);
+        var stopEarly = sorted && state.PenalizedAgents == 0;
         var (best, bestDelta) = (-1, double.PositiveInfinity);
-        foreach (var v in structure.TaskVariables(task))
+        foreach (var v in options)
         {
             if (v == current) continue;
+            var flip = state.FlipDelta(task, v);
+            if (stopEarly && flip >= bestDelta) break;
             var agent = agentOf[v];
             var arrival = agent == left
                 ? state.PenaltyChange(left, leftLoad + unitLoad[v]) - leftChange
                 : state.PenaltyChange(agent, state.Load(agent) + unitLoad[v]);
-            var delta = state.FlipDelta(task, v) + arrival;
+            var delta = flip + arrival;
             if (delta < bestDelta) (best, bestDelta) = (v, delta);
         }
         return best;

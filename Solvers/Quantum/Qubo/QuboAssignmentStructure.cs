@@ -17,6 +17,7 @@ public sealed class QuboAssignmentStructure
     private readonly double[] _capacityWeight;
     private readonly int[] _variableAt;
     private readonly double[][] _taskCouplings;
+    private readonly int[][]? _variablesByCost;
 
     internal QuboAssignmentStructure(
         QuboModel residual, IReadOnlyList<QuboVariable> variables, int[][] taskVariables, double[] unitLoad,
@@ -58,6 +59,8 @@ public sealed class QuboAssignmentStructure
             }
             else ResidualCouplesTasks = true;
         }
+        if (!ResidualCouplesTasks)
+            _variablesByCost = [.. taskVariables.Select(own => own.OrderBy(v => residual.Linear[v]).ToArray())];
     }
 
     /// <summary>The QUBO without the capacity penalties (one-hot penalties, objective and its constants).</summary>
@@ -90,6 +93,17 @@ public sealed class QuboAssignmentStructure
 
     /// <summary>Variable indexes of task t's x[t,·] (empty for pinned tasks).</summary>
     public IReadOnlyList<int> TaskVariables(int task) => _taskVariables[task];
+
+    /// <summary>
+    /// Task t's variables from the lowest linear coefficient to the highest — from its cheapest option to its dearest —
+    /// when the residual does not couple tasks (then a move's residual change is the difference of two coefficients);
+    /// else in their own order. <paramref name="sorted"/> says which.
+    /// </summary>
+    public ReadOnlySpan<int> VariablesByCost(int task, out bool sorted)
+    {
+        sorted = _variablesByCost is not null;
+        return _variablesByCost is { } byCost ? byCost[task] : _taskVariables[task];
+    }
 
     /// <summary>Tasks that have a choice: more than one variable, or any variable when they may stay unassigned.</summary>
     public int[] MovableTasks() =>

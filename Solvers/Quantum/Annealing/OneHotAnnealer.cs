@@ -52,6 +52,11 @@ internal static class OneHotAnnealer
         var window = new int[FreezeWindow];
         var windowAccepted = 0;
         var rejectionFree = (OneHotRejectionFree?)null;
+        void CatchFitting()
+        {
+            if (state.PenalizedAgents == 0) walk.Keep(state.ResidualEnergy);
+        }
+        var catchFitting = (Action)CatchFitting;
         for (var s = 0; !done; s++)
         {
             var fraction = walk.Fraction(sweeps, budget);
@@ -80,14 +85,8 @@ internal static class OneHotAnnealer
                 if (cancellationToken.IsCancellationRequested || Stopwatch.GetTimestamp() >= deadline) break;
                 continue;
             }
-            var accepted = 0;
-            for (var step = 0; step < movable.Length; step++)
-            {
-                if (!metropolis.Step(state, beta, ref random)) continue;
-                accepted++;
-                // While the walk may be overloaded, catch every assignment that fits as it passes.
-                if (relaxed && state.PenalizedAgents == 0) walk.Keep(state.ResidualEnergy);
-            }
+            // While the walk may be overloaded, catch every assignment that fits as it passes.
+            var accepted = metropolis.Sweep(state, beta, ref random, relaxed ? catchFitting : null);
             // The best state is judged by the QUBO's own energy, whatever weights the walk steers by.
             walk.Keep(ramp is null ? state.Energy : state.ModelEnergy);
             walk.Sweeps++;

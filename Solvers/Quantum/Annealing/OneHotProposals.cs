@@ -16,19 +16,19 @@ internal static class OneHotProposals
 
     /// <summary>
     /// A two-task proposal for tasks on different agents: the first moves onto the second's agent, and the second
-    /// either takes the first's agent (a swap) or, with probability <paramref name="chainProbability"/>, is pushed
-    /// on to another agent of its own (an ejection chain): the one where it arrives most cheaply when
-    /// <paramref name="cheapestArrival"/>, else a random one. False when a pair of the move has no variable, or when
-    /// the search for the cheapest arrival is skipped because no onward place could bring the chain's energy change
-    /// under the proposal's <paramref name="threshold"/> (<see cref="OneHotState.ChainBound"/>).
+    /// either takes the first's agent (a swap) or, when <paramref name="chain"/>, is pushed on to another agent of its
+    /// own (an ejection chain): the one where it arrives most cheaply when <paramref name="cheapestArrival"/>, else a
+    /// random one. False when a pair of the move has no variable, or when the search for the cheapest arrival is skipped
+    /// because no onward place could bring the chain's energy change under the proposal's <paramref name="threshold"/>
+    /// (<see cref="OneHotState.ChainBound"/>).
     /// </summary>
     public static bool PairTargets(
-        OneHotState state, int task, int other, double chainProbability, bool cheapestArrival, ref MetropolisThreshold threshold, ref Xoshiro256 random,
+        OneHotState state, int task, int other, bool chain, bool cheapestArrival, ref MetropolisThreshold threshold, ref Xoshiro256 random,
         out int taskTo, out int otherTo)
     {
         otherTo = -1;
         if (!state.TrySwapTargets(task, other, out taskTo, out var swapTo)) return false;
-        if (random.NextDouble() >= chainProbability) otherTo = swapTo;
+        if (!chain) otherTo = swapTo;
         else if (cheapestArrival)
         {
             if (!threshold.Admits(state.ChainBound(task, taskTo, other), ref random)) return false;

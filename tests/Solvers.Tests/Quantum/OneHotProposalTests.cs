@@ -216,6 +216,35 @@ public class OneHotProposalTests
         }
     }
 
+    /// <summary>
+    /// A sweep makes its proposals in blocks of one kind; over many sweeps each kind's count is its share of the proposals,
+    /// and on a handful of tasks, where one sweep's share of a kind is below one proposal, every kind still comes up.
+    /// </summary>
+    [Theory]
+    [InlineData(3)]
+    [InlineData(9)]
+    public void Sweeps_keep_each_kind_s_share_of_the_proposals(int tasks)
+    {
+        var structure = Formulate(55, tasks: tasks).Structure;
+        var options = new SimulatedAnnealingOptions();
+        var metropolis = new OneHotMetropolis(structure, options);
+        var n = metropolis.Movable.Length;
+        const int sweeps = 1000;
+        var (chains, swaps, cycles, shifts) = (0, 0, 0, 0);
+        for (var s = 0; s < sweeps; s++)
+        {
+            var blocks = metropolis.NextBlocks();
+            Assert.Equal(n, blocks.Chains + blocks.Swaps + blocks.Cycles + blocks.Shifts);
+            (chains, swaps, cycles, shifts) = (chains + blocks.Chains, swaps + blocks.Swaps, cycles + blocks.Cycles, shifts + blocks.Shifts);
+        }
+        var total = (double)sweeps * n;
+        var pairs = options.SwapProbability;
+        Assert.InRange(chains, total * pairs * options.ChainProbability - 1, total * pairs * options.ChainProbability + 1);
+        Assert.InRange(swaps, total * pairs * (1 - options.ChainProbability) - 1, total * pairs * (1 - options.ChainProbability) + 1);
+        Assert.InRange(cycles, total * options.CycleProbability - 1, total * options.CycleProbability + 1);
+        Assert.InRange(shifts, total * (1 - pairs - options.CycleProbability) - 1, total * (1 - pairs - options.CycleProbability) + 1);
+    }
+
     [Fact]
     public void Swap_and_cycle_shares_may_not_exceed_one()
     {

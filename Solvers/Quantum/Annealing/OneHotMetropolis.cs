@@ -7,8 +7,8 @@ namespace QuantumScheduler.Solvers.Quantum.Annealing;
 /// Metropolis sweeps of a one-hot walk at inverse temperature β: two-task moves (swaps and ejection chains), cyclic
 /// exchanges of three tasks and shifts, in the shares <see cref="SimulatedAnnealingOptions"/> sets, each picked by
 /// <see cref="OneHotProposals"/>, priced by its exact QUBO energy change (<see cref="OneHotState"/>) and accepted with
-/// probability min(1, e^(−βΔE)) (<see cref="MetropolisThreshold"/>). Shared by the anneal (<see cref="OneHotAnnealer"/>) and the replica exchange
-/// (<see cref="OneHotReplicaExchange"/>) so that both sample the QUBO with the same moves.
+/// probability min(1, e^(−βΔE)) (<see cref="MetropolisThreshold"/>). Shared by the anneal (<see cref="OneHotAnnealer"/>)
+/// and the replica exchange (<see cref="OneHotReplicaExchange"/>) so that both sample the QUBO with the same moves.
 /// </summary>
 internal sealed class OneHotMetropolis
 {
@@ -18,9 +18,9 @@ internal sealed class OneHotMetropolis
     private readonly double _swapShare;
     private readonly double _cycleShare;
     private readonly bool _cheapest;
-    private long _sweeps;
     private readonly int[] _group = new int[OneHotProposals.CycleSize];
     private readonly int[] _targets = new int[OneHotProposals.CycleSize];
+    private long _sweeps;
 
     public OneHotMetropolis(QuboAssignmentStructure structure, SimulatedAnnealingOptions options)
     {
@@ -38,9 +38,10 @@ internal sealed class OneHotMetropolis
     /// <summary>
     /// One sweep: a proposal per movable task, in blocks of one kind — ejection chains, swaps, cyclic exchanges, shifts —
     /// whose sizes keep the configured shares over the sweeps (<see cref="NextBlocks"/>: on a handful of tasks, where a
-    /// kind's share of one sweep is below one proposal, it still comes up in its share of the sweeps). Blocks instead of a kind drawn per proposal: the branch
-    /// on the kind is then predicted, which made a cold-end proposal 10–25 % cheaper. <paramref name="accepted"/>, when
-    /// given, is called after every accepted move. Returns how many were accepted.
+    /// kind's share of one sweep is below one proposal, it still comes up in its share of the sweeps). Blocks instead of
+    /// a kind drawn per proposal: the branch on the kind is then predicted, which made a cold-end proposal 10–25 %
+    /// cheaper. <paramref name="accepted"/>, when given, is called after every accepted move. Returns how many were
+    /// accepted.
     /// </summary>
     public int Sweep(OneHotState state, double beta, ref Xoshiro256 random, Action? accepted = null)
     {

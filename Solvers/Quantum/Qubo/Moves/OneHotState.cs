@@ -303,11 +303,12 @@ internal sealed class OneHotState
         if (_structure.ResidualCouplesTasks) throw new InvalidOperationException("Group moves are priced only when the residual does not couple tasks.");
         if (tasks.Length != targets.Length || tasks.Length > 4) throw new ArgumentException("Up to four tasks, one target each.", nameof(targets));
         var delta = 0.0;
-        for (var k = 0; k < tasks.Length; k++) delta += FlipPart(tasks[k], VariableOfTask[tasks[k]], targets[k]);
         var changes = new LoadChanges();
         for (var k = 0; k < tasks.Length; k++)
         {
-            changes.Add(this, VariableOfTask[tasks[k]], -1);
+            var from = VariableOfTask[tasks[k]];
+            delta += FlipPart(tasks[k], from, targets[k]);
+            changes.Add(this, from, -1);
             changes.Add(this, targets[k], 1);
         }
         if (changes.Overflowed) throw new ArgumentException("A group move may involve at most four agents.", nameof(targets));

@@ -49,11 +49,11 @@ internal static class QuboTestProblems
         };
     }
 
-    /// <summary>The best checked assignment by enumerating every choice per task (-1 too when allowed).</summary>
     /// <summary>The QUBO of <see cref="Gap"/>'s problem for <paramref name="seed"/>.</summary>
     public static Solvers.Quantum.Qubo.SchedulingQubo FormulateGap(int seed, int tasks, int agents, bool allowUnassigned = false) =>
         Solvers.Quantum.Qubo.QuboFormulator.Formulate(ProblemInstance.Compile(Gap(seed, tasks, agents, allowUnassigned)));
 
+    /// <summary>The best checked assignment by enumerating every choice per task (-1 too when allowed).</summary>
     public static (int[] AgentOfTask, CheckResult Check)? BruteForce(ProblemInstance instance)
     {
         var options = Enumerable.Range(0, instance.TaskCount).Select(t =>

@@ -18,6 +18,7 @@ public sealed class QuboAssignmentStructure
     private readonly int[] _variableAt;
     private readonly double[][] _taskCouplings;
     private readonly int[][]? _variablesByCost;
+    private readonly double[]? _cheapestLinear;
 
     internal QuboAssignmentStructure(
         QuboModel residual, IReadOnlyList<QuboVariable> variables, int[][] taskVariables, double[] unitLoad,
@@ -60,7 +61,12 @@ public sealed class QuboAssignmentStructure
             else ResidualCouplesTasks = true;
         }
         if (!ResidualCouplesTasks)
+        {
             _variablesByCost = [.. taskVariables.Select(own => own.OrderBy(v => residual.Linear[v]).ToArray())];
+            // "None" costs 0 when a task may stay unassigned.
+            _cheapestLinear = [.. _variablesByCost.Select(own =>
+                Math.Min(own.Length > 0 ? residual.Linear[own[0]] : double.PositiveInfinity, exactlyOne ? double.PositiveInfinity : 0))];
+        }
     }
 
     /// <summary>The QUBO without the capacity penalties (one-hot penalties, objective and its constants).</summary>
@@ -104,6 +110,12 @@ public sealed class QuboAssignmentStructure
         sorted = _variablesByCost is not null;
         return _variablesByCost is { } byCost ? byCost[task] : _taskVariables[task];
     }
+
+    /// <summary>
+    /// The lowest linear coefficient among task t's options (0 for "none" when it may stay unassigned), when the residual
+    /// does not couple tasks; NaN otherwise.
+    /// </summary>
+    public double CheapestLinear(int task) => _cheapestLinear is { } cheapest ? cheapest[task] : double.NaN;
 
     /// <summary>Tasks that have a choice: more than one variable, or any variable when they may stay unassigned.</summary>
     public int[] MovableTasks() =>

@@ -95,13 +95,16 @@ public sealed class QuboModel
     public void ComputeFields(ReadOnlySpan<byte> x, Span<double> field)
     {
         CheckLength(x.Length);
-        for (var i = 0; i < VariableCount; i++)
-        {
-            var f = Linear[i];
-            for (var k = RowStart[i]; k < RowStart[i + 1]; k++)
-                if (x[Neighbor[k]] != 0) f += Weight[k];
-            field[i] = f;
-        }
+        for (var i = 0; i < VariableCount; i++) field[i] = Field(x, i);
+    }
+
+    /// <summary>Variable i's local field hᵢ + Σⱼ W(i,j)·xⱼ alone (O(degree)), for callers that keep no field array.</summary>
+    public double Field(ReadOnlySpan<byte> x, int i)
+    {
+        var f = Linear[i];
+        for (var k = RowStart[i]; k < RowStart[i + 1]; k++)
+            if (x[Neighbor[k]] != 0) f += Weight[k];
+        return f;
     }
 
     /// <summary>

@@ -38,7 +38,6 @@ internal sealed class OneHotState
     // Set when the residual does not couple tasks: a task's move then changes the residual by the difference of the
     // two variables' linear coefficients (the one-hot couplings cancel), read without the fields.
     private readonly double[]? _linear;
-    private readonly double[]? _cheapestLinear;
 
     /// <param name="structure">The QUBO's structure.</param>
     /// <param name="variableOfTask">The starting variable of each task (-1 = none); must be a variable of that task.</param>
@@ -82,17 +81,7 @@ internal sealed class OneHotState
             _field = new double[_x.Length];
             _residual.ComputeFields(_x, _field);
         }
-        else
-        {
-            _linear = _residual.Linear;
-            _cheapestLinear = new double[structure.TaskCount];
-            for (var t = 0; t < _cheapestLinear.Length; t++)
-            {
-                var cheapest = structure.ExactlyOne ? double.PositiveInfinity : 0;
-                foreach (var v in structure.TaskVariables(t)) cheapest = Math.Min(cheapest, _linear[v]);
-                _cheapestLinear[t] = cheapest;
-            }
-        }
+        else _linear = _residual.Linear;
         _unitPenalty = new double[_load.Length];
         _searchUnit = new double[_load.Length];
         _weight = new double[_load.Length];
@@ -174,14 +163,7 @@ internal sealed class OneHotState
     public bool IsSet(int variable) => _x[variable] != 0;
 
     /// <summary>Variable v's local field in the residual model (its flip's energy change there, for a 0→1 flip).</summary>
-    public double ResidualField(int variable)
-    {
-        if (_field is not null) return _field[variable];
-        var field = _residual.Linear[variable];
-        for (var k = _residual.RowStart[variable]; k < _residual.RowStart[variable + 1]; k++)
-            if (_x[_residual.Neighbor[k]] != 0) field += _residual.Weight[k];
-        return field;
-    }
+    public double ResidualField(int variable) => _field?[variable] ?? _residual.Field(_x, variable);
 
     /// <summary>Agent a's load in its capacity units.</summary>
     public double Load(int agent) => _load[agent];
@@ -284,10 +266,10 @@ internal sealed class OneHotState
     /// </summary>
     public double ChainBound(int task, int taskTo, int other)
     {
-        if (_cheapestLinear is null || PenalizedAgents > 0) return double.NegativeInfinity;
+        if (_linear is null || PenalizedAgents > 0) return double.NegativeInfinity;
         var ejected = VariableOfTask[other];
         var agent = _agentOf[taskTo];
-        return FlipPart(task, VariableOfTask[task], taskTo) + _cheapestLinear[other] - _linear![ejected]
+        return FlipPart(task, VariableOfTask[task], taskTo) + _structure.CheapestLinear(other) - _linear[ejected]
             + PenaltyChange(agent, _load[agent] + _unitLoad[taskTo] - _unitLoad[ejected]);
     }
 

@@ -21,7 +21,16 @@ internal struct MetropolisThreshold(double beta)
     {
         if (delta <= 0) return true;
         if (delta > _ceiling) return false;
+        return delta <= Headroom(0, ref random);
+    }
+
+    /// <summary>
+    /// How much more than <paramref name="spent"/> a change may be and still be admitted (drawing the threshold if no test
+    /// has needed it yet): a search over a proposal's options can stop once every remaining option is beyond it.
+    /// </summary>
+    public double Headroom(double spent, ref Xoshiro256 random)
+    {
         if (double.IsNaN(_limit)) _limit = -Math.Log(1 - random.NextDouble()) / beta;
-        return delta <= _limit;
+        return Math.Min(_limit, _ceiling) - spent;
     }
 }

@@ -18,9 +18,10 @@ internal static class OneHotProposals
     /// A two-task proposal for tasks on different agents: the first moves onto the second's agent, and the second
     /// either takes the first's agent (a swap) or, when <paramref name="chain"/>, is pushed on to another agent of its
     /// own (an ejection chain): the one where it arrives most cheaply when <paramref name="cheapestArrival"/>, else a
-    /// random one. False when a pair of the move has no variable, or when the search for the cheapest arrival is skipped
-    /// because no onward place could bring the chain's energy change under the proposal's <paramref name="threshold"/>
-    /// (<see cref="OneHotState.ChainBound"/>).
+    /// random one. False when a pair of the move has no variable, or when the chain is rejected before it is priced: no
+    /// onward place could bring its energy change under the proposal's <paramref name="threshold"/>
+    /// (<see cref="OneHotState.ChainBound"/>, before the search for the cheapest arrival), or the search found none that
+    /// does (<see cref="BeyondReach"/>) — a rejection the exact change would also have given.
     /// </summary>
     public static bool PairTargets(
         OneHotState state, int task, int other, bool chain, bool cheapestArrival, ref MetropolisThreshold threshold, ref Xoshiro256 random,
@@ -31,8 +32,9 @@ internal static class OneHotProposals
         if (!chain) otherTo = swapTo;
         else if (cheapestArrival)
         {
-            if (!threshold.Admits(state.ChainBound(task, taskTo, other), ref random)) return false;
-            otherTo = CheapestArrival(state, other, state.VariableOfTask[task]);
+            if (!threshold.Admits(state.ChainBound(task, taskTo, other, out var fixedPart), ref random)) return false;
+            otherTo = CheapestArrival(state, other, state.VariableOfTask[task], threshold.Headroom(fixedPart, ref random));
+            if (otherTo == BeyondReach) return false;
         }
         else otherTo = RandomOtherChoice(state.Structure, state.VariableOfTask[other], other, ref random);
         return otherTo >= 0 || !state.Structure.ExactlyOne;
@@ -45,9 +47,12 @@ internal static class OneHotProposals
     /// (so going back there is the swap). For a residual that does not couple tasks this is the exact minimiser of
     /// the chain's energy change over the onward places. On tight instances a random onward agent rarely has room,
     /// so random chains were nearly always rejected; this is the ejection chain of Yagiura, Ibaraki and Glover.
-    /// -1 when the task has no other variable.
+    /// -1 when the task has no other variable. With a finite <paramref name="reach"/> (where no agent is penalised), the
+    /// scan also stops once an option's load-independent change alone exceeds it, and returns <see cref="BeyondReach"/>
+    /// when the cheapest arrival's change is above it: on tight instances most options' agents are full, so a scan for
+    /// the minimum went through most of them only to find a chain the Metropolis test then rejected.
     /// </summary>
-    public static int CheapestArrival(OneHotState state, int task, int leaving)
+    public static int CheapestArrival(OneHotState state, int task, int leaving, double reach = double.PositiveInfinity)
     {
         var structure = state.Structure;
         var (agentOf, unitLoad) = (structure.AgentOfVariable, structure.UnitLoad);
@@ -59,12 +64,13 @@ internal static class OneHotProposals
         // later one can beat it: with no agent penalised every penalty change is ≥ 0. Most scans stop after a few options.
         var options = structure.VariablesByCost(task, out var sorted);
         var stopEarly = sorted && state.PenalizedAgents == 0;
-        var (best, bestDelta) = (-1, double.PositiveInfinity);
+        var (best, bestDelta, another) = (-1, double.PositiveInfinity, false);
         foreach (var v in options)
         {
             if (v == current) continue;
+            another = true;
             var flip = state.FlipDelta(task, v);
-            if (stopEarly && flip >= bestDelta) break;
+            if (stopEarly && (flip >= bestDelta || flip > reach)) break;
             var agent = agentOf[v];
             var arrival = agent == left
                 ? state.PenaltyChange(left, leftLoad + unitLoad[v]) - leftChange
@@ -72,8 +78,11 @@ internal static class OneHotProposals
             var delta = flip + arrival;
             if (delta < bestDelta) (best, bestDelta) = (v, delta);
         }
-        return best;
+        return another && bestDelta > reach ? BeyondReach : best;
     }
+
+    /// <summary><see cref="CheapestArrival"/>'s answer when no onward place's change is within its reach.</summary>
+    public const int BeyondReach = -2;
 
     /// <summary>
     /// A cyclic exchange among the agents of a group of tasks: with their distinct agents in order of first

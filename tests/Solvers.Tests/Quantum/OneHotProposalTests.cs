@@ -100,6 +100,45 @@ public class OneHotProposalTests
     }
 
     /// <summary>
+    /// With a reach, the scan either finds the same cheapest arrival as without one, or answers
+    /// <see cref="OneHotProposals.BeyondReach"/> — and then that chain's exact change exceeds the bound's fixed part plus
+    /// the reach, so the Metropolis test it stands in for would have rejected it too.
+    /// </summary>
+    [Theory]
+    [InlineData(53)]
+    [InlineData(54)]
+    public void A_chain_beyond_its_reach_is_one_whose_exact_change_is_beyond_it(int seed)
+    {
+        var structure = Formulate(seed, tasks: 12).Structure;
+        var random = new Random(seed);
+        var (within, beyond) = (0, 0);
+        for (var round = 0; round < 3000; round++)
+        {
+            var state = new OneHotState(structure, RandomAssignment(structure, random));
+            var (task, other) = (random.Next(structure.TaskCount), random.Next(structure.TaskCount));
+            if (state.PenalizedAgents > 0 || !state.TrySwapTargets(task, other, out var taskTo, out _)) continue;
+            state.ChainBound(task, taskTo, other, out var fixedPart);
+            var leaving = state.VariableOfTask[task];
+            var cheapest = OneHotProposals.CheapestArrival(state, other, leaving);
+            var exact = state.PairDelta(task, taskTo, other, cheapest);
+            var reach = exact - fixedPart + (random.NextDouble() - 0.5) * 20;
+            var answer = OneHotProposals.CheapestArrival(state, other, leaving, reach);
+            if (answer == OneHotProposals.BeyondReach)
+            {
+                Assert.True(exact > fixedPart + reach - 1e-9, $"reported beyond reach {reach}, but the chain's change {exact} is within it");
+                beyond++;
+            }
+            else
+            {
+                Assert.Equal(cheapest, answer);
+                Assert.True(exact <= fixedPart + reach + 1e-9, $"the chain's change {exact} is beyond reach {reach}, but was not reported");
+                within++;
+            }
+        }
+        Assert.True(within > 30 && beyond > 30, $"too few of a kind: {within} within reach, {beyond} beyond");
+    }
+
+    /// <summary>
     /// The annealer skips the cheapest-arrival scan of a chain whose bound exceeds its acceptance limit, so the bound must
     /// be below every chain it stands for: where no agent is penalised it is finite and at most the cheapest chain's exact
     /// change; where one is, a penalty could fall and it is −∞.
@@ -116,7 +155,7 @@ public class OneHotProposalTests
             var (task, other) = (random.Next(structure.TaskCount), random.Next(structure.TaskCount));
             if (!state.TrySwapTargets(task, other, out var taskTo, out _)) return null;
             var onward = structure.TaskVariables(other).Where(v => v != state.VariableOfTask[other]).Concat(allowUnassigned ? [-1] : []);
-            return (state.ChainBound(task, taskTo, other), onward.Min(v => state.PairDelta(task, taskTo, other, v)));
+            return (state.ChainBound(task, taskTo, other, out _), onward.Min(v => state.PairDelta(task, taskTo, other, v)));
         });
     }
 

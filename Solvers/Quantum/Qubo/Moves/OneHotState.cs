@@ -263,14 +263,18 @@ internal sealed class OneHotState
     /// other place: exact for the first task's part and for the agent both tasks change, optimistic about the onward
     /// place (the other task's cheapest option, arriving without a penalty). Only sharp where it is valid cheaply — a
     /// residual that does not couple tasks and no agent penalised (then no penalty can fall) — and −∞ elsewhere.
+    /// <paramref name="fixedPart"/> is the part that does not depend on the onward place (the bound without the other
+    /// task's cheapest option): where the bound is finite, a chain's exact change is that part plus the onward place's own
+    /// change (the other task's load-independent change and the penalty change of the agent it arrives at).
     /// </summary>
-    public double ChainBound(int task, int taskTo, int other)
+    public double ChainBound(int task, int taskTo, int other, out double fixedPart)
     {
+        fixedPart = double.NegativeInfinity;
         if (_linear is null || PenalizedAgents > 0) return double.NegativeInfinity;
         var ejected = VariableOfTask[other];
         var agent = _agentOf[taskTo];
-        return FlipPart(task, VariableOfTask[task], taskTo) + _structure.CheapestLinear(other) - _linear[ejected]
-            + PenaltyChange(agent, _load[agent] + _unitLoad[taskTo] - _unitLoad[ejected]);
+        fixedPart = FlipPart(task, VariableOfTask[task], taskTo) + PenaltyChange(agent, _load[agent] + _unitLoad[taskTo] - _unitLoad[ejected]);
+        return fixedPart + _structure.CheapestLinear(other) - _linear[ejected];
     }
 
     /// <summary>

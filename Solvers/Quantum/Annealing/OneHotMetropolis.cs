@@ -98,8 +98,8 @@ internal sealed class OneHotMetropolis
         for (var g = 0; g < group.Length; g++) group[g] = movable[random.NextInt(movable.Length)];
         if (!OneHotProposals.CyclicTargets(state, group, targets)) return false;
         var threshold = new MetropolisThreshold(beta);
-        if (!threshold.Admits(state.GroupBound(group, targets), ref random)) return false;
-        if (!threshold.Admits(state.GroupDelta(group, targets), ref random)) return false;
+        if (!threshold.Admits(state.GroupBound(group, targets, out var objectiveChange), ref random)) return false;
+        if (!threshold.Admits(objectiveChange + state.GroupPenaltyChange(group, targets), ref random)) return false;
         for (var g = 0; g < group.Length; g++) state.Shift(group[g], targets[g]);
         return true;
     }

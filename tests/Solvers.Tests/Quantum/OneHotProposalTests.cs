@@ -159,7 +159,10 @@ public class OneHotProposalTests
         });
     }
 
-    /// <summary>The group bound lies below the exact change, and is the load-independent part when no agent is penalised.</summary>
+    /// <summary>
+    /// The group bound lies below the exact change, and is the load-independent part when no agent is penalised; that part
+    /// and the penalty part add up to the exact change.
+    /// </summary>
     [Theory]
     [InlineData(51)]
     [InlineData(52)]
@@ -173,7 +176,9 @@ public class OneHotProposalTests
         {
             for (var g = 0; g < group.Length; g++) group[g] = random.Next(structure.TaskCount);
             if (!OneHotProposals.CyclicTargets(state, group, targets)) return null;
-            return (state.GroupBound(group, targets), state.GroupDelta(group, targets));
+            var bound = state.GroupBound(group, targets, out var objectiveChange);
+            Assert.Equal(state.GroupDelta(group, targets), objectiveChange + state.GroupPenaltyChange(group, targets), 9);
+            return (bound, state.GroupDelta(group, targets));
         });
     }
 

@@ -288,26 +288,35 @@ internal sealed class OneHotState
     {
         if (_structure.ResidualCouplesTasks) throw new InvalidOperationException("Group moves are priced only when the residual does not couple tasks.");
         if (tasks.Length != targets.Length || tasks.Length > 4) throw new ArgumentException("Up to four tasks, one target each.", nameof(targets));
-        var delta = 0.0;
-        var changes = new LoadChanges();
-        for (var k = 0; k < tasks.Length; k++)
-        {
-            var from = VariableOfTask[tasks[k]];
-            delta += FlipPart(tasks[k], from, targets[k]);
-            changes.Add(this, from, -1);
-            changes.Add(this, targets[k], 1);
-        }
-        if (changes.Overflowed) throw new ArgumentException("A group move may involve at most four agents.", nameof(targets));
-        return delta + changes.PenaltyChange(this);
+        return GroupObjectiveChange(tasks, targets) + GroupPenaltyChange(tasks, targets);
     }
 
     /// <summary>
-    /// A lower bound of <see cref="GroupDelta"/>: the move's load-independent part when no agent is penalised (no penalty
-    /// can fall), else −∞. Cheaper than the exact change, which also prices up to four agents' loads.
+    /// A lower bound of <see cref="GroupDelta"/>: the move's load-independent part (<paramref name="objectiveChange"/>)
+    /// when no agent is penalised (no penalty can fall), else −∞. The exact change is then
+    /// <paramref name="objectiveChange"/> + <see cref="GroupPenaltyChange"/>: the bound's part is not computed twice.
     /// </summary>
-    public double GroupBound(ReadOnlySpan<int> tasks, ReadOnlySpan<int> targets)
+    public double GroupBound(ReadOnlySpan<int> tasks, ReadOnlySpan<int> targets, out double objectiveChange)
     {
-        if (PenalizedAgents > 0) return double.NegativeInfinity;
+        objectiveChange = GroupObjectiveChange(tasks, targets);
+        return PenalizedAgents > 0 ? double.NegativeInfinity : objectiveChange;
+    }
+
+    /// <summary>The capacity-penalty part of <see cref="GroupDelta"/>: the penalty changes of the agents the group move involves.</summary>
+    public double GroupPenaltyChange(ReadOnlySpan<int> tasks, ReadOnlySpan<int> targets)
+    {
+        var changes = new LoadChanges();
+        for (var k = 0; k < tasks.Length; k++)
+        {
+            changes.Add(this, VariableOfTask[tasks[k]], -1);
+            changes.Add(this, targets[k], 1);
+        }
+        if (changes.Overflowed) throw new ArgumentException("A group move may involve at most four agents.", nameof(targets));
+        return changes.PenaltyChange(this);
+    }
+
+    private double GroupObjectiveChange(ReadOnlySpan<int> tasks, ReadOnlySpan<int> targets)
+    {
         var delta = 0.0;
         for (var k = 0; k < tasks.Length; k++) delta += FlipPart(tasks[k], VariableOfTask[tasks[k]], targets[k]);
         return delta;

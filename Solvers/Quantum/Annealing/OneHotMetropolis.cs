@@ -47,14 +47,16 @@ internal sealed class OneHotMetropolis
     {
         var (chains, swaps, cycles, shifts) = NextBlocks();
         var count = 0;
+        // One threshold per sweep, passed by value: each proposal tests against its own copy, so draws its own u.
+        var threshold = new MetropolisThreshold(beta);
         for (var k = 0; k < chains; k++)
-            if (Pair(state, beta, chain: true, ref random)) Accepted(ref count, accepted);
+            if (Pair(state, threshold, chain: true, ref random)) Accepted(ref count, accepted);
         for (var k = 0; k < swaps; k++)
-            if (Pair(state, beta, chain: false, ref random)) Accepted(ref count, accepted);
+            if (Pair(state, threshold, chain: false, ref random)) Accepted(ref count, accepted);
         for (var k = 0; k < cycles; k++)
-            if (Cycle(state, beta, ref random)) Accepted(ref count, accepted);
+            if (Cycle(state, threshold, ref random)) Accepted(ref count, accepted);
         for (var k = 0; k < shifts; k++)
-            if (Shift(state, beta, ref random)) Accepted(ref count, accepted);
+            if (Shift(state, threshold, ref random)) Accepted(ref count, accepted);
         return count;
     }
 
@@ -78,37 +80,34 @@ internal sealed class OneHotMetropolis
     }
 
     /// <summary>A two-task move: the first task onto the second's agent, the second on by a chain or back by a swap.</summary>
-    private bool Pair(OneHotState state, double beta, bool chain, ref Xoshiro256 random)
+    private bool Pair(OneHotState state, MetropolisThreshold threshold, bool chain, ref Xoshiro256 random)
     {
         var movable = _movable;
         var task = movable[random.NextInt(movable.Length)];
         var other = movable[random.NextInt(movable.Length)];
-        var threshold = new MetropolisThreshold(beta);
         if (!OneHotProposals.PairTargets(state, task, other, chain, _cheapest, ref threshold, ref random, out var taskTo, out var otherTo)) return false;
         if (!threshold.Admits(state.PairDelta(task, taskTo, other, otherTo), ref random)) return false;
         state.PairMove(task, taskTo, other, otherTo);
         return true;
     }
 
-    private bool Cycle(OneHotState state, double beta, ref Xoshiro256 random)
+    private bool Cycle(OneHotState state, MetropolisThreshold threshold, ref Xoshiro256 random)
     {
         var movable = _movable;
         var group = _group.AsSpan();
         var targets = _targets.AsSpan();
         for (var g = 0; g < group.Length; g++) group[g] = movable[random.NextInt(movable.Length)];
         if (!OneHotProposals.CyclicTargets(state, group, targets)) return false;
-        var threshold = new MetropolisThreshold(beta);
         if (!threshold.Admits(state.GroupBound(group, targets, out var objectiveChange), ref random)) return false;
         if (!threshold.Admits(objectiveChange + state.GroupPenaltyChange(group, targets), ref random)) return false;
         for (var g = 0; g < group.Length; g++) state.Shift(group[g], targets[g]);
         return true;
     }
 
-    private bool Shift(OneHotState state, double beta, ref Xoshiro256 random)
+    private bool Shift(OneHotState state, MetropolisThreshold threshold, ref Xoshiro256 random)
     {
         var task = _movable[random.NextInt(_movable.Length)];
         var to = OneHotProposals.RandomOtherChoice(_structure, state.VariableOfTask[task], task, ref random);
-        var threshold = new MetropolisThreshold(beta);
         if (!threshold.Admits(state.ShiftDelta(task, to), ref random)) return false;
         state.Shift(task, to);
         return true;

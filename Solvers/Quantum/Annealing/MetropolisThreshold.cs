@@ -7,8 +7,9 @@ namespace QuantumScheduler.Solvers.Quantum.Annealing;
 /// admitted when ΔE ≤ −ln(u)/β, which happens with probability min(1, e^(−βΔE)); exponents above
 /// <see cref="SimulatedAnnealingSampler.RejectExponent"/> are never admitted. One threshold serves every test of the
 /// proposal — lower bounds first, then its exact change — so a move whose bound is already above it is rejected unpriced.
-/// u is drawn only when a test needs it (0 &lt; ΔE ≤ the ceiling): downhill changes and changes beyond any threshold are
-/// decided without a draw or a logarithm, which took a fifth of a cold-end proposal's time when drawn for every one.
+/// u is drawn only when a test needs it (0 &lt; ΔE ≤ the ceiling) or a search asks for its <see cref="Headroom"/>: downhill
+/// changes and changes beyond any threshold are decided without a draw or a logarithm, which took a fifth of a cold-end
+/// proposal's time when drawn for every one.
 /// </summary>
 /// <remarks>
 /// A value type on purpose: a sweep builds one per β and passes a copy to each proposal, so the divisions by β are made

@@ -18,8 +18,6 @@ internal sealed class OneHotMetropolis
     private readonly double _swapShare;
     private readonly double _cycleShare;
     private readonly bool _cheapest;
-    private readonly int[] _group = new int[OneHotProposals.CycleSize];
-    private readonly int[] _targets = new int[OneHotProposals.CycleSize];
     private long _sweeps;
 
     public OneHotMetropolis(QuboAssignmentStructure structure, SimulatedAnnealingOptions options)
@@ -85,8 +83,9 @@ internal sealed class OneHotMetropolis
         var movable = _movable;
         var task = movable[random.NextInt(movable.Length)];
         var other = movable[random.NextInt(movable.Length)];
-        if (!OneHotProposals.PairTargets(state, task, other, chain, _cheapest, ref threshold, ref random, out var taskTo, out var otherTo)) return false;
-        if (!threshold.Admits(state.PairDelta(task, taskTo, other, otherTo), ref random)) return false;
+        if (!OneHotProposals.PairTargets(state, task, other, chain, _cheapest, ref threshold, ref random, out var taskTo, out var otherTo, out var delta)) return false;
+        if (double.IsNaN(delta)) delta = state.PairDelta(task, taskTo, other, otherTo);
+        if (!threshold.Admits(delta, ref random)) return false;
         state.PairMove(task, taskTo, other, otherTo);
         return true;
     }
@@ -94,13 +93,11 @@ internal sealed class OneHotMetropolis
     private bool Cycle(OneHotState state, MetropolisThreshold threshold, ref Xoshiro256 random)
     {
         var movable = _movable;
-        var group = _group.AsSpan();
-        var targets = _targets.AsSpan();
-        for (var g = 0; g < group.Length; g++) group[g] = movable[random.NextInt(movable.Length)];
-        if (!OneHotProposals.CyclicTargets(state, group, targets)) return false;
-        if (!threshold.Admits(state.GroupBound(group, targets, out var objectiveChange), ref random)) return false;
-        if (!threshold.Admits(objectiveChange + state.GroupPenaltyChange(group, targets), ref random)) return false;
-        for (var g = 0; g < group.Length; g++) state.Shift(group[g], targets[g]);
+        var (first, second, third) = (movable[random.NextInt(movable.Length)], movable[random.NextInt(movable.Length)], movable[random.NextInt(movable.Length)]);
+        if (!OneHotProposals.CyclicTargets(state, first, second, third, out var move)) return false;
+        if (!threshold.Admits(state.CycleBound(move, out var objectiveChange), ref random)) return false;
+        if (!threshold.Admits(objectiveChange + state.CyclePenaltyChange(move), ref random)) return false;
+        state.Cycle(move);
         return true;
     }
 

@@ -11,9 +11,6 @@ namespace QuantumScheduler.Solvers.Quantum.Annealing;
 /// </summary>
 internal static class OneHotProposals
 {
-    /// <summary>Tasks in a cyclic exchange.</summary>
-    public const int CycleSize = 3;
-
     /// <summary>
     /// A two-task proposal for tasks on different agents: the first moves onto the second's agent, and the second
     /// either takes the first's agent (a swap) or, when <paramref name="chain"/>, is pushed on to another agent of its
@@ -21,20 +18,25 @@ internal static class OneHotProposals
     /// random one. False when a pair of the move has no variable, or when the chain is rejected before it is priced: no
     /// onward place could bring its energy change under the proposal's <paramref name="threshold"/>
     /// (<see cref="OneHotState.ChainBound"/>, before the search for the cheapest arrival), or the search found none that
-    /// does (<see cref="BeyondReach"/>) — a rejection the exact change would also have given.
+    /// does (<see cref="BeyondReach"/>) — a rejection the exact change would also have given. <paramref name="delta"/> is
+    /// the move's exact energy change when the search already priced it (a cheapest-arrival chain under a finite bound),
+    /// else NaN.
     /// </summary>
     public static bool PairTargets(
         OneHotState state, int task, int other, bool chain, bool cheapestArrival, ref MetropolisThreshold threshold, ref Xoshiro256 random,
-        out int taskTo, out int otherTo)
+        out int taskTo, out int otherTo, out double delta)
     {
-        otherTo = -1;
+        (otherTo, delta) = (-1, double.NaN);
         if (!state.TrySwapTargets(task, other, out taskTo, out var swapTo)) return false;
         if (!chain) otherTo = swapTo;
         else if (cheapestArrival)
         {
-            if (!threshold.Admits(state.ChainBound(task, taskTo, other, out var fixedPart), ref random)) return false;
-            otherTo = CheapestArrival(state, other, state.VariableOfTask[task], threshold.Headroom(fixedPart, ref random));
+            var bound = state.ChainBound(task, taskTo, other, out var fixedPart);
+            if (!threshold.Admits(bound, ref random)) return false;
+            otherTo = CheapestArrival(state, other, state.VariableOfTask[task], out var onward, threshold.Headroom(fixedPart, ref random));
             if (otherTo == BeyondReach) return false;
+            // Where the bound is finite, the chain's exact change is its fixed part plus the onward place's own change.
+            if (otherTo >= 0 && bound > double.NegativeInfinity) delta = fixedPart + onward;
         }
         else otherTo = RandomOtherChoice(state.Structure, state.VariableOfTask[other], other, ref random);
         return otherTo >= 0 || !state.Structure.ExactlyOne;
@@ -51,8 +53,9 @@ internal static class OneHotProposals
     /// scan also stops once an option's load-independent change alone exceeds it, and returns <see cref="BeyondReach"/>
     /// when the cheapest arrival's change is above it: on tight instances most options' agents are full, so a scan for
     /// the minimum went through most of them only to find a chain the Metropolis test then rejected.
+    /// <paramref name="change"/> is the answer's own change (its load-independent change plus its arrival's penalty change).
     /// </summary>
-    public static int CheapestArrival(OneHotState state, int task, int leaving, double reach = double.PositiveInfinity)
+    public static int CheapestArrival(OneHotState state, int task, int leaving, out double change, double reach = double.PositiveInfinity)
     {
         var structure = state.Structure;
         var (agentOf, unitLoad) = (structure.AgentOfVariable, structure.UnitLoad);
@@ -78,6 +81,7 @@ internal static class OneHotProposals
             var delta = flip + arrival;
             if (delta < bestDelta) (best, bestDelta) = (v, delta);
         }
+        change = bestDelta;
         return another && bestDelta > reach ? BeyondReach : best;
     }
 
@@ -85,38 +89,34 @@ internal static class OneHotProposals
     public const int BeyondReach = -2;
 
     /// <summary>
-    /// A cyclic exchange among the agents of a group of tasks: with their distinct agents in order of first
-    /// appearance, a₁ … a_r (r ≥ 2), every task of the group on aᵢ moves to aᵢ₊₁ (a_r's to a₁). Three tasks on three
-    /// agents make a 3-cycle; on two agents, a two-for-one exchange. Both change three agents' loads at once, which
-    /// on tight capacities connects assignments that no shift, swap or chain of two reaches without an overload.
-    /// False when a task repeats or has no agent, all share one agent, or a place of the move has no variable.
+    /// A cyclic exchange among the agents of three tasks: with their distinct agents in order of first appearance,
+    /// a₁ … a_r (r ≥ 2), every task on aᵢ moves to aᵢ₊₁ (a_r's to a₁). Three agents make a 3-cycle; two, a two-for-one
+    /// exchange. Both change three agents' loads at once, which on tight capacities connects assignments that no shift,
+    /// swap or chain of two reaches without an overload. False when a task repeats or has no agent, all share one agent,
+    /// or a place of the move has no variable.
     /// </summary>
-    public static bool CyclicTargets(OneHotState state, ReadOnlySpan<int> group, Span<int> targets)
+    public static bool CyclicTargets(OneHotState state, int first, int second, int third, out CyclicExchange move)
     {
+        move = default;
+        if (first == second || first == third || second == third) return false;
         var structure = state.Structure;
         var (agentOf, variableOfTask) = (structure.AgentOfVariable, state.VariableOfTask);
-        // targets[g] first holds the index of task g's agent among the distinct agents (plain loops: the group is tiny).
-        Span<int> agents = stackalloc int[group.Length];
-        var distinct = 0;
-        for (var g = 0; g < group.Length; g++)
+        var (v0, v1, v2) = (variableOfTask[first], variableOfTask[second], variableOfTask[third]);
+        if (v0 < 0 || v1 < 0 || v2 < 0) return false;
+        var (a0, a1, a2) = (agentOf[v0], agentOf[v1], agentOf[v2]);
+        // Each case is the rule above spelled out: the anneal makes this proposal 40 % of the time.
+        int b0, b1, b2;
+        if (a1 == a0)
         {
-            var v = variableOfTask[group[g]];
-            if (v < 0) return false;
-            for (var h = 0; h < g; h++)
-                if (group[h] == group[g]) return false;
-            var agent = agentOf[v];
-            var place = 0;
-            while (place < distinct && agents[place] != agent) place++;
-            if (place == distinct) agents[distinct++] = agent;
-            targets[g] = place;
+            if (a2 == a0) return false;
+            (b0, b1, b2) = (a2, a2, a0);
         }
-        if (distinct < 2) return false;
-        for (var g = 0; g < group.Length; g++)
-        {
-            var next = targets[g] + 1;
-            targets[g] = structure.VariableAt(group[g], agents[next == distinct ? 0 : next]);
-            if (targets[g] < 0) return false;
-        }
+        else if (a2 == a0) (b0, b1, b2) = (a1, a0, a1);
+        else if (a2 == a1) (b0, b1, b2) = (a1, a0, a0);
+        else (b0, b1, b2) = (a1, a2, a0);
+        var (to0, to1, to2) = (structure.VariableAt(first, b0), structure.VariableAt(second, b1), structure.VariableAt(third, b2));
+        if (to0 < 0 || to1 < 0 || to2 < 0) return false;
+        move = new CyclicExchange(first, second, third, to0, to1, to2);
         return true;
     }
 

@@ -7,7 +7,7 @@ namespace QuantumScheduler.Solvers.Tests.Quantum;
 
 /// <summary>
 /// The annealer's proposals (<see cref="OneHotProposals"/>): cyclic exchanges and cheapest-arrival chains must be the
-/// moves they claim to be, and <see cref="OneHotState.GroupDelta"/> must be the model's own energy change.
+/// moves they claim to be, and <see cref="OneHotState.CycleDelta"/> must be the model's own energy change.
 /// </summary>
 public class OneHotProposalTests
 {
@@ -30,18 +30,16 @@ public class OneHotProposalTests
         var state = new OneHotState(structure, RandomAssignment(structure, random));
         var movable = structure.MovableTasks();
         var (cycles, twoForOne) = (0, 0);
-        var group = new int[OneHotProposals.CycleSize];
-        var targets = new int[OneHotProposals.CycleSize];
         for (var step = 0; step < 600; step++)
         {
-            for (var g = 0; g < group.Length; g++) group[g] = movable[random.Next(movable.Length)];
-            if (!OneHotProposals.CyclicTargets(state, group, targets)) continue;
+            int[] group = [movable[random.Next(movable.Length)], movable[random.Next(movable.Length)], movable[random.Next(movable.Length)]];
+            if (!OneHotProposals.CyclicTargets(state, group[0], group[1], group[2], out var move)) continue;
             var agentsBefore = group.Select(t => structure.AgentOfVariable[state.VariableOfTask[t]]).Distinct().Count();
             if (agentsBefore == 3) cycles++;
             else twoForOne++;
             var before = qubo.Model.Energy(state.ToBits());
-            var predicted = state.GroupDelta(group, targets);
-            foreach (var (t, to) in group.Zip(targets)) state.Shift(t, to);
+            var predicted = state.CycleDelta(move);
+            state.Cycle(move);
             var after = qubo.Model.Energy(state.ToBits());
             Assert.Equal(after - before, predicted, 6);
             Assert.Equal(after, state.Energy, 6);
@@ -55,27 +53,31 @@ public class OneHotProposalTests
         var structure = Formulate(44).Structure;
         // Tasks 0, 1 and 6 on agent 0, task 2 on agent 1, task 4 on agent 2 (tasks 3 and 7 need a skill agent 0 lacks).
         var state = new OneHotState(structure, [.. new[] { 0, 0, 1, 1, 2, 1, 0, 1, 1 }.Select((a, t) => structure.VariableAt(t, a))]);
-        var targets = new int[3];
+        CyclicExchange? Targets(int first, int second, int third) =>
+            OneHotProposals.CyclicTargets(state, first, second, third, out var move) ? move : null;
+        int At(int task, int agent) => structure.VariableAt(task, agent);
 
-        Assert.True(OneHotProposals.CyclicTargets(state, [0, 2, 4], targets));
-        Assert.Equal([structure.VariableAt(0, 1), structure.VariableAt(2, 2), structure.VariableAt(4, 0)], targets);
+        Assert.Equal(new CyclicExchange(0, 2, 4, At(0, 1), At(2, 2), At(4, 0)), Targets(0, 2, 4));
 
-        // Two of agent 0's tasks go to agent 1, and agent 1's task comes back: a two-for-one exchange.
-        Assert.True(OneHotProposals.CyclicTargets(state, [0, 2, 1], targets));
-        Assert.Equal([structure.VariableAt(0, 1), structure.VariableAt(2, 0), structure.VariableAt(1, 1)], targets);
+        // Two of agent 0's tasks go to agent 1, and agent 1's task comes back: a two-for-one exchange, in each order.
+        Assert.Equal(new CyclicExchange(0, 2, 1, At(0, 1), At(2, 0), At(1, 1)), Targets(0, 2, 1));
+        Assert.Equal(new CyclicExchange(0, 1, 2, At(0, 1), At(1, 1), At(2, 0)), Targets(0, 1, 2));
+        Assert.Equal(new CyclicExchange(2, 0, 5, At(2, 0), At(0, 1), At(5, 0)), Targets(2, 0, 5));
+        Assert.Equal(new CyclicExchange(0, 2, 5, At(0, 1), At(2, 0), At(5, 0)), Targets(0, 2, 5));
 
-        Assert.False(OneHotProposals.CyclicTargets(state, [0, 1, 6], targets)); // all on one agent
-        Assert.False(OneHotProposals.CyclicTargets(state, [3, 0, 6], targets)); // task 3 would go to agent 0: no variable
-        Assert.False(OneHotProposals.CyclicTargets(state, [0, 2, 0], targets)); // a task twice
+        Assert.Null(Targets(0, 1, 6)); // all on one agent
+        Assert.Null(Targets(3, 0, 6)); // task 3 would go to agent 0: no variable
+        Assert.Null(Targets(0, 2, 0)); // a task twice
     }
 
     [Fact]
-    public void Group_moves_are_refused_when_the_residual_couples_tasks()
+    public void Cyclic_exchanges_are_refused_when_the_residual_couples_tasks()
     {
         var structure = Formulate(45, kind: ObjectiveKind.LoadBalance).Structure;
         var state = new OneHotState(structure, RandomAssignment(structure, new Random(45)));
         Assert.True(structure.ResidualCouplesTasks);
-        Assert.Throws<InvalidOperationException>(() => state.GroupDelta([0, 1, 2], [-1, -1, -1]));
+        Assert.True(OneHotProposals.CyclicTargets(state, 0, 1, 2, out var move) || OneHotProposals.CyclicTargets(state, 3, 4, 5, out move));
+        Assert.Throws<InvalidOperationException>(() => state.CycleDelta(move));
     }
 
     [Theory]
@@ -91,7 +93,7 @@ public class OneHotProposalTests
             var state = new OneHotState(structure, RandomAssignment(structure, random));
             var (task, other) = (random.Next(structure.TaskCount), random.Next(structure.TaskCount));
             if (!state.TrySwapTargets(task, other, out var taskTo, out _)) continue;
-            var chosen = OneHotProposals.CheapestArrival(state, other, state.VariableOfTask[task]);
+            var chosen = OneHotProposals.CheapestArrival(state, other, state.VariableOfTask[task], out _);
             var lowest = structure.TaskVariables(other).Where(v => v != state.VariableOfTask[other]).Min(v => state.PairDelta(task, taskTo, other, v));
             Assert.Equal(lowest, state.PairDelta(task, taskTo, other, chosen), 6);
             checkedChains++;
@@ -119,10 +121,11 @@ public class OneHotProposalTests
             if (state.PenalizedAgents > 0 || !state.TrySwapTargets(task, other, out var taskTo, out _)) continue;
             state.ChainBound(task, taskTo, other, out var fixedPart);
             var leaving = state.VariableOfTask[task];
-            var cheapest = OneHotProposals.CheapestArrival(state, other, leaving);
+            var cheapest = OneHotProposals.CheapestArrival(state, other, leaving, out var onward);
             var exact = state.PairDelta(task, taskTo, other, cheapest);
+            Assert.Equal(exact, fixedPart + onward, 9);
             var reach = exact - fixedPart + (random.NextDouble() - 0.5) * 20;
-            var answer = OneHotProposals.CheapestArrival(state, other, leaving, reach);
+            var answer = OneHotProposals.CheapestArrival(state, other, leaving, out _, reach);
             if (answer == OneHotProposals.BeyondReach)
             {
                 Assert.True(exact > fixedPart + reach - 1e-9, $"reported beyond reach {reach}, but the chain's change {exact} is within it");
@@ -136,6 +139,40 @@ public class OneHotProposalTests
             }
         }
         Assert.True(within > 30 && beyond > 30, $"too few of a kind: {within} within reach, {beyond} beyond");
+    }
+
+    /// <summary>
+    /// A two-task proposal that comes priced (a cheapest-arrival chain under a finite bound: the annealer then skips
+    /// <see cref="OneHotState.PairDelta"/>) carries the move's exact change; the others come unpriced.
+    /// </summary>
+    [Theory]
+    [InlineData(55, false)]
+    [InlineData(56, true)]
+    public void A_priced_pair_proposal_carries_its_exact_change(int seed, bool allowUnassigned)
+    {
+        var structure = Formulate(seed, allowUnassigned, tasks: 12).Structure;
+        var random = new Random(seed);
+        var walk = new Xoshiro256(seed, 0);
+        var (priced, unpriced) = (0, 0);
+        for (var round = 0; round < 3000; round++)
+        {
+            var state = new OneHotState(structure, RandomAssignment(structure, random));
+            // Half of the states at a local minimum, where they fit and the chains' bounds are finite.
+            if (round % 2 == 0) OneHotQuench.Run(state, long.MaxValue, CancellationToken.None);
+            var (task, other, chain) = (random.Next(structure.TaskCount), random.Next(structure.TaskCount), random.Next(4) > 0);
+            // A hot threshold, so that many chains pass their bound and reach the pricing.
+            var threshold = new MetropolisThreshold(0.01);
+            if (!OneHotProposals.PairTargets(state, task, other, chain, cheapestArrival: true, ref threshold, ref walk, out var taskTo, out var otherTo, out var delta)) continue;
+            if (double.IsNaN(delta))
+            {
+                Assert.False(chain && state.PenalizedAgents == 0 && otherTo >= 0, "a chain under a finite bound came unpriced");
+                unpriced++;
+                continue;
+            }
+            Assert.Equal(state.PairDelta(task, taskTo, other, otherTo), delta, 9);
+            priced++;
+        }
+        Assert.True(priced > 100 && unpriced > 100, $"too few of a kind: {priced} priced, {unpriced} not");
     }
 
     /// <summary>
@@ -160,25 +197,23 @@ public class OneHotProposalTests
     }
 
     /// <summary>
-    /// The group bound lies below the exact change, and is the load-independent part when no agent is penalised; that part
+    /// The cycle bound lies below the exact change, and is the load-independent part when no agent is penalised; that part
     /// and the penalty part add up to the exact change.
     /// </summary>
     [Theory]
     [InlineData(51)]
     [InlineData(52)]
-    public void The_group_bound_is_below_the_exact_change(int seed)
+    public void The_cycle_bound_is_below_the_exact_change(int seed)
     {
         var structure = Formulate(seed, tasks: 12).Structure;
         var random = new Random(seed);
-        var group = new int[OneHotProposals.CycleSize];
-        var targets = new int[OneHotProposals.CycleSize];
         AssertBoundBelowExactChange(structure, random, state =>
         {
-            for (var g = 0; g < group.Length; g++) group[g] = random.Next(structure.TaskCount);
-            if (!OneHotProposals.CyclicTargets(state, group, targets)) return null;
-            var bound = state.GroupBound(group, targets, out var objectiveChange);
-            Assert.Equal(state.GroupDelta(group, targets), objectiveChange + state.GroupPenaltyChange(group, targets), 9);
-            return (bound, state.GroupDelta(group, targets));
+            var (first, second, third) = (random.Next(structure.TaskCount), random.Next(structure.TaskCount), random.Next(structure.TaskCount));
+            if (!OneHotProposals.CyclicTargets(state, first, second, third, out var move)) return null;
+            var bound = state.CycleBound(move, out var objectiveChange);
+            Assert.Equal(state.CycleDelta(move), objectiveChange + state.CyclePenaltyChange(move), 9);
+            return (bound, state.CycleDelta(move));
         });
     }
 

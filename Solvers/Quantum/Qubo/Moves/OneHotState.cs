@@ -278,48 +278,65 @@ internal sealed class OneHotState
     }
 
     /// <summary>
-    /// The exact energy change of moving up to four different tasks at once (task k to <paramref name="targets"/>[k], one
-    /// of its own variables) between at most four agents, with the slack of every agent involved re-optimised for the
-    /// combined load change — e.g. a cyclic exchange over three agents or a two-for-one exchange between two. Only for a
-    /// residual that does not couple tasks (a total-cost objective), where each task's part is its own load-independent
-    /// change; equal to the shifts made one after another.
+    /// The exact energy change of a cyclic exchange, with the slack of every agent involved re-optimised for the combined
+    /// load change; equal to its three shifts made one after another. Only for a residual that does not couple tasks (a
+    /// total-cost objective), where each task's part is its own load-independent change.
     /// </summary>
-    public double GroupDelta(ReadOnlySpan<int> tasks, ReadOnlySpan<int> targets)
+    public double CycleDelta(in CyclicExchange move)
     {
-        if (_structure.ResidualCouplesTasks) throw new InvalidOperationException("Group moves are priced only when the residual does not couple tasks.");
-        if (tasks.Length != targets.Length || tasks.Length > 4) throw new ArgumentException("Up to four tasks, one target each.", nameof(targets));
-        return GroupObjectiveChange(tasks, targets) + GroupPenaltyChange(tasks, targets);
+        CycleBound(move, out var objectiveChange);
+        return objectiveChange + CyclePenaltyChange(move);
     }
 
     /// <summary>
-    /// A lower bound of <see cref="GroupDelta"/>: the move's load-independent part (<paramref name="objectiveChange"/>)
+    /// A lower bound of <see cref="CycleDelta"/>: the move's load-independent part (<paramref name="objectiveChange"/>)
     /// when no agent is penalised (no penalty can fall), else −∞. The exact change is then
-    /// <paramref name="objectiveChange"/> + <see cref="GroupPenaltyChange"/>: the bound's part is not computed twice.
+    /// <paramref name="objectiveChange"/> + <see cref="CyclePenaltyChange"/>: the bound's part is not computed twice.
     /// </summary>
-    public double GroupBound(ReadOnlySpan<int> tasks, ReadOnlySpan<int> targets, out double objectiveChange)
+    public double CycleBound(in CyclicExchange move, out double objectiveChange)
     {
-        objectiveChange = GroupObjectiveChange(tasks, targets);
+        var linear = _linear ?? throw new InvalidOperationException("Cyclic exchanges are priced only when the residual does not couple tasks.");
+        var variableOfTask = VariableOfTask;
+        objectiveChange = linear[move.FirstTo] - linear[variableOfTask[move.First]]
+            + linear[move.SecondTo] - linear[variableOfTask[move.Second]]
+            + linear[move.ThirdTo] - linear[variableOfTask[move.Third]];
         return PenalizedAgents > 0 ? double.NegativeInfinity : objectiveChange;
     }
 
-    /// <summary>The capacity-penalty part of <see cref="GroupDelta"/>: the penalty changes of the agents the group move involves.</summary>
-    public double GroupPenaltyChange(ReadOnlySpan<int> tasks, ReadOnlySpan<int> targets)
+    /// <summary>
+    /// The capacity-penalty part of <see cref="CycleDelta"/>: the penalty changes of the two or three agents the tasks
+    /// leave (every target is on one of them).
+    /// </summary>
+    public double CyclePenaltyChange(in CyclicExchange move)
     {
-        var changes = new LoadChanges();
-        for (var k = 0; k < tasks.Length; k++)
+        var (agentOf, unitLoad, variableOfTask) = (_agentOf, _unitLoad, VariableOfTask);
+        var (v0, v1, v2) = (variableOfTask[move.First], variableOfTask[move.Second], variableOfTask[move.Third]);
+        var (a0, a1, a2) = (agentOf[v0], agentOf[v1], agentOf[v2]);
+        // One load change per task's place of departure, each arrival added to the first place on its agent; places that
+        // share an agent are merged below. Straight-line on purpose: this runs for 40 % of the anneal's proposals.
+        var (d0, d1, d2) = (-unitLoad[v0], -unitLoad[v1], -unitLoad[v2]);
+        foreach (var to in (ReadOnlySpan<int>)[move.FirstTo, move.SecondTo, move.ThirdTo])
         {
-            changes.Add(this, VariableOfTask[tasks[k]], -1);
-            changes.Add(this, targets[k], 1);
+            var agent = agentOf[to];
+            if (agent == a0) d0 += unitLoad[to];
+            else if (agent == a1) d1 += unitLoad[to];
+            else d2 += unitLoad[to];
         }
-        if (changes.Overflowed) throw new ArgumentException("A group move may involve at most four agents.", nameof(targets));
-        return changes.PenaltyChange(this);
+        if (a1 == a0) d0 += d1;
+        if (a2 == a0) d0 += d2;
+        else if (a2 == a1) d1 += d2;
+        var change = PenaltyChange(a0, _load[a0] + d0);
+        if (a1 != a0) change += PenaltyChange(a1, _load[a1] + d1);
+        if (a2 != a0 && a2 != a1) change += PenaltyChange(a2, _load[a2] + d2);
+        return change;
     }
 
-    private double GroupObjectiveChange(ReadOnlySpan<int> tasks, ReadOnlySpan<int> targets)
+    /// <summary>Makes a cyclic exchange as three shifts: each prices its own step exactly.</summary>
+    public void Cycle(in CyclicExchange move)
     {
-        var delta = 0.0;
-        for (var k = 0; k < tasks.Length; k++) delta += FlipPart(tasks[k], VariableOfTask[tasks[k]], targets[k]);
-        return delta;
+        Shift(move.First, move.FirstTo);
+        Shift(move.Second, move.SecondTo);
+        Shift(move.Third, move.ThirdTo);
     }
 
     /// <summary>Moves two tasks (see <see cref="PairDelta"/>) as two shifts: each prices its own step exactly.</summary>
@@ -360,9 +377,6 @@ internal sealed class OneHotState
         private int _a0, _a1, _a2, _a3, _count;
         private double _c0, _c1, _c2, _c3;
 
-        /// <summary>Whether a fifth agent was added (and dropped).</summary>
-        public bool Overflowed { get; private set; }
-
         public void Add(OneHotState state, int variable, int sign)
         {
             if (variable < 0) return;
@@ -380,7 +394,6 @@ internal sealed class OneHotState
                     case 1: (_a1, _c1) = (agent, change); break;
                     case 2: (_a2, _c2) = (agent, change); break;
                     case 3: (_a3, _c3) = (agent, change); break;
-                    default: Overflowed = true; _count = 4; break;
                 }
             }
         }

@@ -21,6 +21,9 @@ internal struct MetropolisThreshold(double beta)
     private readonly double _ceiling = SimulatedAnnealingSampler.RejectExponent / beta;
     private double _limit = double.NaN;
 
+    /// <summary>The largest change any proposal can be admitted with (where e^(−βΔE) reaches the reject exponent): a bound that exceeds it is rejected without a draw.</summary>
+    public readonly double Ceiling => _ceiling;
+
     /// <summary>Whether a change of <paramref name="delta"/> is at or below the proposal's threshold.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Admits(double delta, ref Xoshiro256 random)

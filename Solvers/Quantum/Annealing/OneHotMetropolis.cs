@@ -96,7 +96,7 @@ internal sealed class OneHotMetropolis
         var (first, second, third) = (movable[random.NextInt(movable.Length)], movable[random.NextInt(movable.Length)], movable[random.NextInt(movable.Length)]);
         if (!OneHotProposals.CyclicTargets(state, first, second, third, out var move)) return false;
         if (!threshold.Admits(state.CycleBound(move, out var objectiveChange), ref random)) return false;
-        if (!threshold.Admits(objectiveChange + state.CyclePenaltyChange(move), ref random)) return false;
+        if (!threshold.Admits(objectiveChange + state.CyclePenaltyChange(move, threshold.Ceiling - objectiveChange), ref random)) return false;
         state.Cycle(move);
         return true;
     }

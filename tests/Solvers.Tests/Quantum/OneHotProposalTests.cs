@@ -218,6 +218,40 @@ public class OneHotProposalTests
     }
 
     /// <summary>
+    /// Told where to stop, the cycle's penalty part stops only where no penalty can fall (every agent's change is ≥ 0), and
+    /// then at a partial sum above the stop: a Metropolis test against it rejects the move as the whole change would.
+    /// </summary>
+    [Theory]
+    [InlineData(57)]
+    [InlineData(58)]
+    public void The_cycle_penalty_part_stops_early_only_where_it_may(int seed)
+    {
+        var structure = Formulate(seed, tasks: 12).Structure;
+        var random = new Random(seed);
+        var (stopped, whole) = (0, 0);
+        for (var round = 0; round < 3000; round++)
+        {
+            var state = new OneHotState(structure, RandomAssignment(structure, random));
+            // Half of the states at a local minimum, where they fit.
+            if (round % 2 == 0) OneHotQuench.Run(state, long.MaxValue, CancellationToken.None);
+            var (first, second, third) = (random.Next(structure.TaskCount), random.Next(structure.TaskCount), random.Next(structure.TaskCount));
+            if (!OneHotProposals.CyclicTargets(state, first, second, third, out var move)) continue;
+            var penalty = state.CyclePenaltyChange(move);
+            var stop = penalty * random.NextDouble();
+            var partial = state.CyclePenaltyChange(move, stop);
+            if (partial == penalty)
+            {
+                whole++;
+                continue;
+            }
+            Assert.Equal(0, state.PenalizedAgents);
+            Assert.True(partial > stop && partial < penalty, $"stopped at {partial}; the stop was {stop} and the whole change {penalty}");
+            stopped++;
+        }
+        Assert.True(stopped > 30 && whole > 30, $"too few of a kind: {stopped} stopped early, {whole} whole");
+    }
+
+    /// <summary>
     /// On 3 000 random assignments, a proposal's bound and the least exact change it stands for (null = no proposal): the
     /// bound must be −∞ where an agent is overloaded, at most the exact change elsewhere, and not vacuous — often equal
     /// to it.

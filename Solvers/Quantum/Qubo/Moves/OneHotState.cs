@@ -35,6 +35,9 @@ internal sealed class OneHotState
     private readonly double[] _capacityUnits;
     private readonly int[] _slackLimit;
     private readonly bool[] _wholeGrid;
+    // The highest load at which an agent's penalty is 0 under either penalty shape, where that is a threshold (whole
+    // loads on a whole capacity, or no capacity); −∞ elsewhere.
+    private readonly double[] _freeUpTo;
     // Set when the residual does not couple tasks: a task's move then changes the residual by the difference of the
     // two variables' linear coefficients (the one-hot couplings cancel), read without the fields.
     private readonly double[]? _linear;
@@ -65,6 +68,9 @@ internal sealed class OneHotState
         }
         for (var v = 0; v < _agentOf.Length; v++)
             if (_agentOf[v] >= 0 && _unitLoad[v] != Math.Floor(_unitLoad[v])) _wholeGrid[_agentOf[v]] = false;
+        _freeUpTo = new double[structure.AgentCount];
+        for (var a = 0; a < structure.AgentCount; a++)
+            _freeUpTo[a] = _wholeGrid[a] || double.IsPositiveInfinity(_capacityUnits[a]) ? _capacityUnits[a] : double.NegativeInfinity;
         VariableOfTask = (int[])variableOfTask.Clone();
         _x = new byte[_residual.VariableCount];
         _load = new double[structure.AgentCount];
@@ -305,9 +311,11 @@ internal sealed class OneHotState
 
     /// <summary>
     /// The capacity-penalty part of <see cref="CycleDelta"/>: the penalty changes of the two or three agents the tasks
-    /// leave (every target is on one of them).
+    /// leave (every target is on one of them). Where no agent is penalised (every change is ≥ 0), it stops at the first
+    /// agent that takes the sum above <paramref name="stopAbove"/> and returns that partial sum: a Metropolis test against
+    /// it would reject the move anyway.
     /// </summary>
-    public double CyclePenaltyChange(in CyclicExchange move)
+    public double CyclePenaltyChange(in CyclicExchange move, double stopAbove = double.PositiveInfinity)
     {
         var (agentOf, unitLoad, variableOfTask) = (_agentOf, _unitLoad, VariableOfTask);
         var (v0, v1, v2) = (variableOfTask[move.First], variableOfTask[move.Second], variableOfTask[move.Third]);
@@ -325,9 +333,10 @@ internal sealed class OneHotState
         if (a1 == a0) d0 += d1;
         if (a2 == a0) d0 += d2;
         else if (a2 == a1) d1 += d2;
+        if (PenalizedAgents > 0) stopAbove = double.PositiveInfinity;
         var change = PenaltyChange(a0, _load[a0] + d0);
-        if (a1 != a0) change += PenaltyChange(a1, _load[a1] + d1);
-        if (a2 != a0 && a2 != a1) change += PenaltyChange(a2, _load[a2] + d2);
+        if (a1 != a0 && change <= stopAbove) change += PenaltyChange(a1, _load[a1] + d1);
+        if (a2 != a0 && a2 != a1 && change <= stopAbove) change += PenaltyChange(a2, _load[a2] + d2);
         return change;
     }
 
@@ -356,7 +365,9 @@ internal sealed class OneHotState
     public double Penalty(int agent) => _weight[agent] * _searchUnit[agent];
 
     /// <summary>The change of agent a's weighted capacity penalty if its load (in capacity units) became <paramref name="newLoad"/>.</summary>
-    public double PenaltyChange(int agent, double newLoad) => _weight[agent] * (SearchUnit(agent, newLoad) - _searchUnit[agent]);
+    public double PenaltyChange(int agent, double newLoad) =>
+        // The usual case on a walk that fits: an agent without a penalty that still fits after the move.
+        newLoad <= _freeUpTo[agent] && _searchUnit[agent] == 0 ? 0 : _weight[agent] * (SearchUnit(agent, newLoad) - _searchUnit[agent]);
 
     /// <summary>−field(from) + field(to) − W(from, to): a shift's energy change without the penalty changes.</summary>
     private double FlipPart(int task, int from, int to)

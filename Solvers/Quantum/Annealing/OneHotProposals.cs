@@ -15,7 +15,7 @@ internal static class OneHotProposals
     /// A two-task proposal for tasks on different agents: the first moves onto the second's agent, and the second
     /// either takes the first's agent (a swap) or, when <paramref name="chain"/>, is pushed on to another agent of its
     /// own (an ejection chain): the one where it arrives most cheaply when <paramref name="cheapestArrival"/>, else a
-    /// random one. False when a pair of the move has no variable, or when the chain is rejected before it is priced: no
+    /// random one. False when a place of the move has no variable, or when the chain is rejected before it is priced: no
     /// onward place could bring its energy change under the proposal's <paramref name="threshold"/>
     /// (<see cref="OneHotState.ChainBound"/>, before the search for the cheapest arrival), or the search found none that
     /// does (<see cref="BeyondReach"/>) — a rejection the exact change would also have given. <paramref name="delta"/> is
@@ -27,9 +27,10 @@ internal static class OneHotProposals
         out int taskTo, out int otherTo, out double delta)
     {
         (otherTo, delta) = (-1, double.NaN);
-        if (!state.TrySwapTargets(task, other, out taskTo, out var swapTo)) return false;
-        if (!chain) otherTo = swapTo;
-        else if (cheapestArrival)
+        if (!chain) return state.TrySwapTargets(task, other, out taskTo, out otherTo);
+        // A chain needs no place for the second task on the first one's agent, only somewhere onward.
+        if (!state.TryArrivalAt(task, other, out taskTo)) return false;
+        if (cheapestArrival)
         {
             var bound = state.ChainBound(task, taskTo, other, out var fixedPart);
             if (!threshold.Admits(bound, ref random)) return false;

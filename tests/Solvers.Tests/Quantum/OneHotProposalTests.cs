@@ -70,6 +70,27 @@ public class OneHotProposalTests
         Assert.Null(Targets(0, 2, 0)); // a task twice
     }
 
+    /// <summary>
+    /// An ejection chain needs no place for the ejected task on the agent the first one leaves, only somewhere onward;
+    /// a swap needs it.
+    /// </summary>
+    [Fact]
+    public void A_chain_is_proposed_where_the_swap_has_no_place()
+    {
+        var structure = Formulate(44).Structure;
+        // Task 0 on agent 0, task 3 on agent 1; task 3 has no variable on agent 0 (a skill agent 0 lacks).
+        var state = new OneHotState(structure, [.. new[] { 0, 0, 1, 1, 2, 1, 0, 1, 1 }.Select((a, t) => structure.VariableAt(t, a))]);
+        Assert.Equal(-1, structure.VariableAt(3, 0));
+        var random = new Xoshiro256(44, 0);
+        var hot = new MetropolisThreshold(1e-12);
+
+        Assert.False(OneHotProposals.PairTargets(state, 0, 3, chain: false, cheapestArrival: true, ref hot, ref random, out _, out _, out _));
+        Assert.True(OneHotProposals.PairTargets(state, 0, 3, chain: true, cheapestArrival: true, ref hot, ref random, out var taskTo, out var otherTo, out _));
+        Assert.Equal(structure.VariableAt(0, 1), taskTo);
+        Assert.Contains(otherTo, structure.TaskVariables(3));
+        Assert.NotEqual(1, structure.AgentOfVariable[otherTo]);
+    }
+
     [Fact]
     public void Cyclic_exchanges_are_refused_when_the_residual_couples_tasks()
     {

@@ -218,14 +218,25 @@ internal sealed class OneHotState
     /// </summary>
     public bool TrySwapTargets(int first, int second, out int firstTo, out int secondTo)
     {
-        (firstTo, secondTo) = (-1, -1);
+        secondTo = -1;
+        if (!TryArrivalAt(first, second, out firstTo)) return false;
+        secondTo = _structure.VariableAt(second, _agentOf[VariableOfTask[first]]);
+        return secondTo >= 0;
+    }
+
+    /// <summary>
+    /// The variable <paramref name="first"/> would take on the agent of <paramref name="second"/> (an ejection chain's
+    /// first step), or false when either has no agent, they share one, or the first has no variable there.
+    /// </summary>
+    public bool TryArrivalAt(int first, int second, out int firstTo)
+    {
+        firstTo = -1;
         var (i, j) = (VariableOfTask[first], VariableOfTask[second]);
         if (i < 0 || j < 0) return false;
-        var (a, b) = (_agentOf[i], _agentOf[j]);
-        if (a == b) return false;
-        firstTo = _structure.VariableAt(first, b);
-        secondTo = _structure.VariableAt(second, a);
-        return firstTo >= 0 && secondTo >= 0;
+        var agent = _agentOf[j];
+        if (_agentOf[i] == agent) return false;
+        firstTo = _structure.VariableAt(first, agent);
+        return firstTo >= 0;
     }
 
     /// <summary>The energy change of the swap <see cref="TrySwapTargets"/> found (four flips, slack of both agents re-optimised).</summary>

@@ -18,6 +18,17 @@ public class OneHotProposalTests
         Enumerable.Range(0, structure.TaskCount).Select(t =>
             structure.TaskVariables(t) is { Count: > 0 } own ? own[random.Next(own.Count)] : -1).ToArray();
 
+    /// <summary>Random assignments, every other one quenched to a local minimum (where it fits, so bounds are finite).</summary>
+    private static IEnumerable<OneHotState> RandomAndQuenchedStates(QuboAssignmentStructure structure, Random random, int count)
+    {
+        for (var round = 0; round < count; round++)
+        {
+            var state = new OneHotState(structure, RandomAssignment(structure, random));
+            if (round % 2 == 0) OneHotQuench.Run(state, long.MaxValue, CancellationToken.None);
+            yield return state;
+        }
+    }
+
     [Theory]
     [InlineData(41, false, false)]
     [InlineData(42, true, false)]
@@ -175,11 +186,8 @@ public class OneHotProposalTests
         var random = new Random(seed);
         var walk = new Xoshiro256(seed, 0);
         var (priced, unpriced) = (0, 0);
-        for (var round = 0; round < 3000; round++)
+        foreach (var state in RandomAndQuenchedStates(structure, random, 3000))
         {
-            var state = new OneHotState(structure, RandomAssignment(structure, random));
-            // Half of the states at a local minimum, where they fit and the chains' bounds are finite.
-            if (round % 2 == 0) OneHotQuench.Run(state, long.MaxValue, CancellationToken.None);
             var (task, other, chain) = (random.Next(structure.TaskCount), random.Next(structure.TaskCount), random.Next(4) > 0);
             // A hot threshold, so that many chains pass their bound and reach the pricing.
             var threshold = new MetropolisThreshold(0.01);
@@ -250,11 +258,8 @@ public class OneHotProposalTests
         var structure = Formulate(seed, tasks: 12).Structure;
         var random = new Random(seed);
         var (stopped, whole) = (0, 0);
-        for (var round = 0; round < 3000; round++)
+        foreach (var state in RandomAndQuenchedStates(structure, random, 3000))
         {
-            var state = new OneHotState(structure, RandomAssignment(structure, random));
-            // Half of the states at a local minimum, where they fit.
-            if (round % 2 == 0) OneHotQuench.Run(state, long.MaxValue, CancellationToken.None);
             var (first, second, third) = (random.Next(structure.TaskCount), random.Next(structure.TaskCount), random.Next(structure.TaskCount));
             if (!OneHotProposals.CyclicTargets(state, first, second, third, out var move)) continue;
             var penalty = state.CyclePenaltyChange(move);

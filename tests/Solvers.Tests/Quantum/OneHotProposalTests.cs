@@ -124,7 +124,7 @@ public class OneHotProposalTests
         {
             var state = new OneHotState(structure, RandomAssignment(structure, random));
             var (task, other) = (random.Next(structure.TaskCount), random.Next(structure.TaskCount));
-            if (!state.TrySwapTargets(task, other, out var taskTo, out _)) continue;
+            if (!state.TryArrivalAt(task, other, out var taskTo)) continue;
             var chosen = OneHotProposals.CheapestArrival(state, other, state.VariableOfTask[task], out _);
             var lowest = structure.TaskVariables(other).Where(v => v != state.VariableOfTask[other]).Min(v => state.PairDelta(task, taskTo, other, v));
             Assert.Equal(lowest, state.PairDelta(task, taskTo, other, chosen), 6);
@@ -150,7 +150,7 @@ public class OneHotProposalTests
         {
             var state = new OneHotState(structure, RandomAssignment(structure, random));
             var (task, other) = (random.Next(structure.TaskCount), random.Next(structure.TaskCount));
-            if (state.PenalizedAgents > 0 || !state.TrySwapTargets(task, other, out var taskTo, out _)) continue;
+            if (state.PenalizedAgents > 0 || !state.TryArrivalAt(task, other, out var taskTo)) continue;
             state.ChainBound(task, taskTo, other, out var fixedPart);
             var leaving = state.VariableOfTask[task];
             var cheapest = OneHotProposals.CheapestArrival(state, other, leaving, out var onward);
@@ -219,7 +219,7 @@ public class OneHotProposalTests
         AssertBoundBelowExactChange(structure, random, state =>
         {
             var (task, other) = (random.Next(structure.TaskCount), random.Next(structure.TaskCount));
-            if (!state.TrySwapTargets(task, other, out var taskTo, out _)) return null;
+            if (!state.TryArrivalAt(task, other, out var taskTo)) return null;
             var onward = structure.TaskVariables(other).Where(v => v != state.VariableOfTask[other]).Concat(allowUnassigned ? [-1] : []);
             return (state.ChainBound(task, taskTo, other, out _), onward.Min(v => state.PairDelta(task, taskTo, other, v)));
         });

@@ -18,9 +18,6 @@ public sealed class QuboScheduleSolver
 {
     private const int BatchSeedStride = 1_000_003;
 
-    /// <summary>Share of the remaining time a batch's sampling may use, so that its samples can still be refined.</summary>
-    private const double SamplingShare = 0.8;
-
     /// <summary>Share of the time limit the first batch gets even when formulating used up the limit.</summary>
     private const double LateFirstBatchShare = 0.1;
 
@@ -73,7 +70,8 @@ public sealed class QuboScheduleSolver
             if (_settings.MaxBatches is { } max && batches >= max) { termination = TerminationReason.Completed; break; }
             if (options.UnimprovedTimeLimit is { } patience && clock.Elapsed - lastImprovement >= patience) { termination = TerminationReason.UnimprovedTimeLimit; break; }
 
-            var request = new QuboSampleRequest(unchecked(options.Seed + batches * BatchSeedStride), remaining * SamplingShare, threads, StartingStates(qubo, incumbent), qubo.Report.ObjectiveResolution, qubo.Structure);
+            var share = firstBatch ? _settings.FirstBatchShare : QuboSolveSettings.LaterBatchShare;
+            var request = new QuboSampleRequest(unchecked(options.Seed + batches * BatchSeedStride), remaining * share, threads, StartingStates(qubo, incumbent), qubo.Report.ObjectiveResolution, qubo.Structure);
             // Structure-aware samplers never touch the full model, so it is not built for them.
             var set = _sampler is IStructuredQuboSampler { SamplesStructure: true } structured
                 ? structured.Sample(qubo.Structure, request, cancellationToken)
@@ -88,7 +86,7 @@ public sealed class QuboScheduleSolver
             rawFeasible += feasibleNow;
 
             var improved = false;
-            var refineBudget = Max(options.TimeLimit - clock.Elapsed, floor * (1 - SamplingShare)) / Math.Max(1, _settings.RefinedSamplesPerBatch);
+            var refineBudget = Max(options.TimeLimit - clock.Elapsed, floor * (1 - share)) / Math.Max(1, _settings.RefinedSamplesPerBatch);
             for (var i = 0; i < decoded.Length; i++)
             {
                 if (checks[i].IsFeasible && decoded[i].MultiAssignedTasks.Count == 0)

@@ -27,6 +27,16 @@ public sealed record QuboSolveSettings
     /// <summary>Give the sampler the best assignment so far (and the problem's warm start) as starting states. Default false.</summary>
     public bool WarmStartSampler { get; init; }
 
+    /// <summary>
+    /// Share of the time left that the first batch's sampling may use; the rest goes to refining its samples and to the
+    /// batches after it, which get <see cref="LaterBatchShare"/> of what is left each. Default 0.8: a backend whose first
+    /// batch is its best use of the time (the <c>annealing</c> backend's long anneal) sets more.
+    /// </summary>
+    public double FirstBatchShare { get; init; } = LaterBatchShare;
+
+    /// <summary>Share of the time left that each batch after the first may use for sampling; the rest is for refining its samples.</summary>
+    public const double LaterBatchShare = 0.8;
+
     internal void Validate()
     {
         if (InitialPenalty is { } p && (!(p > 0) || !double.IsFinite(p)))
@@ -35,6 +45,7 @@ public sealed record QuboSolveSettings
         if (!(PenaltyRaiseFactor > 1)) throw new ArgumentOutOfRangeException(nameof(PenaltyRaiseFactor), PenaltyRaiseFactor, "Must be greater than 1.");
         if (RefinedSamplesPerBatch < 1) throw new ArgumentOutOfRangeException(nameof(RefinedSamplesPerBatch), RefinedSamplesPerBatch, "At least one sample must be refined.");
         if (PolishPasses < 0) throw new ArgumentOutOfRangeException(nameof(PolishPasses), PolishPasses, "Must not be negative.");
+        if (!(FirstBatchShare > 0 && FirstBatchShare < 1)) throw new ArgumentOutOfRangeException(nameof(FirstBatchShare), FirstBatchShare, "Must be above 0 and below 1: the first batch's samples must still be refined in the time left.");
         if (MaxBatches is < 1) throw new ArgumentOutOfRangeException(nameof(MaxBatches), MaxBatches, "At least one batch is needed.");
     }
 }

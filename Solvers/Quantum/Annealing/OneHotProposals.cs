@@ -26,20 +26,25 @@ internal static class OneHotProposals
         OneHotState state, int task, int other, bool chain, bool cheapestArrival, ref MetropolisThreshold threshold, ref Xoshiro256 random,
         out int taskTo, out int otherTo, out double delta)
     {
-        (otherTo, delta) = (-1, double.NaN);
+        (taskTo, otherTo, delta) = (-1, -1, double.NaN);
         if (!chain) return state.TrySwapTargets(task, other, out taskTo, out otherTo);
-        // A chain needs no place for the second task on the first one's agent, only somewhere onward.
-        if (!state.TryArrivalAt(task, other, out taskTo)) return false;
         if (cheapestArrival)
         {
-            var bound = state.ChainBound(task, taskTo, other, out var fixedPart);
+            // The bound first: it is +∞ for a chain without a first step, and most chains are rejected on it.
+            var bound = state.ChainBound(task, other, out var fixedPart);
             if (!threshold.Admits(bound, ref random)) return false;
+            // A chain needs no place for the second task on the first one's agent, only somewhere onward.
+            if (!state.TryArrivalAt(task, other, out taskTo)) return false;
             otherTo = CheapestArrival(state, other, state.VariableOfTask[task], out var onward, threshold.Headroom(fixedPart, ref random));
             if (otherTo == BeyondReach) return false;
             // Where the bound is finite, the chain's exact change is its fixed part plus the onward place's own change.
             if (otherTo >= 0 && bound > double.NegativeInfinity) delta = fixedPart + onward;
         }
-        else otherTo = RandomOtherChoice(state.Structure, state.VariableOfTask[other], other, ref random);
+        else
+        {
+            if (!state.TryArrivalAt(task, other, out taskTo)) return false;
+            otherTo = RandomOtherChoice(state.Structure, state.VariableOfTask[other], other, ref random);
+        }
         return otherTo >= 0 || !state.Structure.ExactlyOne;
     }
 
@@ -93,18 +98,16 @@ internal static class OneHotProposals
     /// A cyclic exchange among the agents of three tasks: with their distinct agents in order of first appearance,
     /// a₁ … a_r (r ≥ 2), every task on aᵢ moves to aᵢ₊₁ (a_r's to a₁). Three agents make a 3-cycle; two, a two-for-one
     /// exchange. Both change three agents' loads at once, which on tight capacities connects assignments that no shift,
-    /// swap or chain of two reaches without an overload. False when a task repeats or has no agent, all share one agent,
-    /// or a place of the move has no variable.
+    /// swap or chain of two reaches without an overload. False when a task repeats or has no agent, or all share one
+    /// agent; a move that sends a task where it has no variable is proposed and priced +∞
+    /// (<see cref="OneHotState.CycleDelta"/>), so that targets are picked from agents alone.
     /// </summary>
     public static bool CyclicTargets(OneHotState state, int first, int second, int third, out CyclicExchange move)
     {
         move = default;
         if (first == second || first == third || second == third) return false;
-        var structure = state.Structure;
-        var (agentOf, variableOfTask) = (structure.AgentOfVariable, state.VariableOfTask);
-        var (v0, v1, v2) = (variableOfTask[first], variableOfTask[second], variableOfTask[third]);
-        if (v0 < 0 || v1 < 0 || v2 < 0) return false;
-        var (a0, a1, a2) = (agentOf[v0], agentOf[v1], agentOf[v2]);
+        var (a0, a1, a2) = (state.AgentOfTask(first), state.AgentOfTask(second), state.AgentOfTask(third));
+        if (a0 < 0 || a1 < 0 || a2 < 0) return false;
         // Each case is the rule above spelled out: the anneal makes this proposal 40 % of the time.
         int b0, b1, b2;
         if (a1 == a0)
@@ -115,9 +118,7 @@ internal static class OneHotProposals
         else if (a2 == a0) (b0, b1, b2) = (a1, a0, a1);
         else if (a2 == a1) (b0, b1, b2) = (a1, a0, a0);
         else (b0, b1, b2) = (a1, a2, a0);
-        var (to0, to1, to2) = (structure.VariableAt(first, b0), structure.VariableAt(second, b1), structure.VariableAt(third, b2));
-        if (to0 < 0 || to1 < 0 || to2 < 0) return false;
-        move = new CyclicExchange(first, second, third, to0, to1, to2);
+        move = new CyclicExchange(first, second, third, b0, b1, b2);
         return true;
     }
 

@@ -66,8 +66,16 @@ public sealed class QuboAssignmentStructure
             // "None" costs 0 when a task may stay unassigned.
             _cheapestLinear = [.. _variablesByCost.Select(own =>
                 Math.Min(own.Length > 0 ? residual.Linear[own[0]] : double.PositiveInfinity, exactlyOne ? double.PositiveInfinity : 0))];
+            // Dense only where the pairs without a variable are few: sparse eligibility would make it many times the model.
+            if (_variableAt.Length <= DensePairsPerVariable * taskVariables.Sum(own => own.Length))
+            {
+                LinearAt = [.. _variableAt.Select(v => v >= 0 ? residual.Linear[v] : double.PositiveInfinity)];
+                UnitLoadAt = [.. _variableAt.Select(v => v >= 0 ? unitLoad[v] : 0)];
+            }
         }
     }
+
+    private const int DensePairsPerVariable = 4;
 
     /// <summary>The QUBO without the capacity penalties (one-hot penalties, objective and its constants).</summary>
     public QuboModel Residual { get; }
@@ -116,6 +124,21 @@ public sealed class QuboAssignmentStructure
     /// does not couple tasks; NaN otherwise.
     /// </summary>
     public double CheapestLinear(int task) => _cheapestLinear is { } cheapest ? cheapest[task] : double.NaN;
+
+    /// <summary>The lowest linear coefficient of each task's options (<see cref="CheapestLinear"/>); null when the residual couples tasks.</summary>
+    internal double[]? CheapestLinearOfTask => _cheapestLinear;
+
+    /// <summary>
+    /// The linear coefficient of x[t,a] at t·<see cref="AgentCount"/> + a (+∞ where the pair has no variable) when the
+    /// residual does not couple tasks and at least a quarter of the pairs have a variable (with sparser eligibility the
+    /// tables would be many times the model), else null. With <see cref="UnitLoadAt"/>, a move to an agent is priced from
+    /// the task and the agent alone: the anneal rejects almost every proposal, and looking the variable up first added a
+    /// dependent load to each.
+    /// </summary>
+    internal double[]? LinearAt { get; }
+
+    /// <summary>The load of x[t,a] in the agent's capacity units at t·<see cref="AgentCount"/> + a (0 where the pair has no variable), with <see cref="LinearAt"/>.</summary>
+    internal double[]? UnitLoadAt { get; }
 
     /// <summary>Tasks that have a choice: more than one variable, or any variable when they may stay unassigned.</summary>
     public int[] MovableTasks() =>

@@ -8,22 +8,25 @@ internal static class QuboTestProblems
 {
     /// <summary>
     /// T tasks on A agents with per-pair costs and loads (overrides), integer capacities that bind, a skill
-    /// that removes some pairs, and optionally a pin. Deterministic for a seed.
+    /// that removes some pairs, and optionally a pin. With <paramref name="skillGroups"/> &gt; 0, agent a also has skill
+    /// group a mod groups and task t needs group t mod groups, so each task may go to about one agent in that many (a sparse
+    /// structure). Deterministic for a seed.
     /// </summary>
     public static SchedulingProblem Gap(int seed, int tasks, int agents, bool allowUnassigned = false, bool pin = false,
-        ObjectiveSense sense = ObjectiveSense.Minimize, ObjectiveKind kind = ObjectiveKind.TotalCost)
+        ObjectiveSense sense = ObjectiveSense.Minimize, ObjectiveKind kind = ObjectiveKind.TotalCost, int skillGroups = 0)
     {
+        string[] Group(int index) => skillGroups > 0 ? [$"g{index % skillGroups}"] : [];
         var random = new Random(seed);
         var agentList = Enumerable.Range(0, agents).Select(a => new Agent
         {
             Id = $"A{a}",
-            Skills = a == 0 ? [] : ["s"],
+            Skills = [.. a == 0 ? [] : new[] { "s" }, .. Group(a)],
             Capacity = 0, // set below from the loads
         }).ToArray();
         var taskList = Enumerable.Range(0, tasks).Select(t => new SchedulingTask
         {
             Id = $"T{t}",
-            RequiredSkills = t % 4 == 3 ? ["s"] : [],
+            RequiredSkills = [.. t % 4 == 3 ? new[] { "s" } : [], .. Group(t)],
             Priority = 1 + t % 2,
         }).ToArray();
         var overrides = new List<TaskAgentOverride>();

@@ -321,7 +321,7 @@ internal sealed class OneHotState
         if (_linear is null || PenalizedAgents > 0) return double.NegativeInfinity;
         var (from, agent) = (_agentOfTask[task], _agentOfTask[other]);
         if (from < 0 || agent < 0 || from == agent) return double.PositiveInfinity;
-        fixedPart = LinearAt(task, agent) - _linearOfTask[task] + PenaltyChange(agent, _load[agent] + UnitLoadAt(task, agent) - _loadOfTask[other]);
+        fixedPart = PairCoefficient(task, agent) - _linearOfTask[task] + PenaltyChange(agent, _load[agent] + PairLoad(task, agent) - _loadOfTask[other]);
         return fixedPart + _cheapestLinear![other] - _linearOfTask[other];
     }
 
@@ -330,16 +330,16 @@ internal sealed class OneHotState
     /// table where the structure has one, else through the variable.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double LinearAt(int task, int agent)
+    private double PairCoefficient(int task, int agent)
     {
         if (_linearAt is { } linearAt) return linearAt[task * _agents + agent];
         var variable = _structure.VariableAt(task, agent);
         return variable < 0 ? double.PositiveInfinity : _linear![variable];
     }
 
-    /// <summary>The load of x[t,a] in capacity units (0 without a variable), as <see cref="LinearAt"/>.</summary>
+    /// <summary>The load of x[t,a] in capacity units (0 without a variable), as <see cref="PairCoefficient"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double UnitLoadAt(int task, int agent)
+    private double PairLoad(int task, int agent)
     {
         if (_unitLoadAt is { } unitLoadAt) return unitLoadAt[task * _agents + agent];
         var variable = _structure.VariableAt(task, agent);
@@ -367,15 +367,15 @@ internal sealed class OneHotState
     {
         if (_linear is null) throw new InvalidOperationException("Cyclic exchanges are priced only when the residual does not couple tasks.");
         var linearOfTask = _linearOfTask;
-        objectiveChange = LinearAt(move.First, move.FirstTo) - linearOfTask[move.First]
-            + LinearAt(move.Second, move.SecondTo) - linearOfTask[move.Second]
-            + LinearAt(move.Third, move.ThirdTo) - linearOfTask[move.Third];
+        objectiveChange = PairCoefficient(move.First, move.FirstTo) - linearOfTask[move.First]
+            + PairCoefficient(move.Second, move.SecondTo) - linearOfTask[move.Second]
+            + PairCoefficient(move.Third, move.ThirdTo) - linearOfTask[move.Third];
         return PenalizedAgents > 0 ? double.NegativeInfinity : objectiveChange;
     }
 
     /// <summary>
-    /// The capacity-penalty part of <see cref="CycleDelta"/>: the penalty changes of the two or three agents the tasks
-    /// leave (every target is on one of them). Where no agent is penalised (every change is ≥ 0), it stops at the first
+    /// The capacity-penalty part of <see cref="CycleDelta"/> for a move of <c>OneHotProposals.CyclicTargets</c>: the penalty
+    /// changes of the two or three agents the tasks leave (every target is on one of them). Where no agent is penalised (every change is ≥ 0), it stops at the first
     /// agent that takes the sum above <paramref name="stopAbove"/> and returns that partial sum: a Metropolis test against
     /// it would reject the move anyway.
     /// </summary>
@@ -387,12 +387,12 @@ internal sealed class OneHotState
         // share an agent are merged below. Straight-line on purpose: this runs for 40 % of the anneal's proposals.
         var (d0, d1, d2) = (-loadOfTask[move.First], -loadOfTask[move.Second], -loadOfTask[move.Third]);
         // The first task never stays on a0 and the second never on a1 (CyclicTargets), which leaves one test per arrival.
-        if (move.FirstTo == a1) d1 += UnitLoadAt(move.First, move.FirstTo);
-        else d2 += UnitLoadAt(move.First, move.FirstTo);
-        if (move.SecondTo == a0) d0 += UnitLoadAt(move.Second, move.SecondTo);
-        else d2 += UnitLoadAt(move.Second, move.SecondTo);
-        if (move.ThirdTo == a0) d0 += UnitLoadAt(move.Third, move.ThirdTo);
-        else d1 += UnitLoadAt(move.Third, move.ThirdTo);
+        if (move.FirstTo == a1) d1 += PairLoad(move.First, move.FirstTo);
+        else d2 += PairLoad(move.First, move.FirstTo);
+        if (move.SecondTo == a0) d0 += PairLoad(move.Second, move.SecondTo);
+        else d2 += PairLoad(move.Second, move.SecondTo);
+        if (move.ThirdTo == a0) d0 += PairLoad(move.Third, move.ThirdTo);
+        else d1 += PairLoad(move.Third, move.ThirdTo);
         if (a1 == a0) d0 += d1;
         if (a2 == a0) d0 += d2;
         else if (a2 == a1) d1 += d2;

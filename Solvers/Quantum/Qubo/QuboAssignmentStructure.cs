@@ -120,12 +120,9 @@ public sealed class QuboAssignmentStructure
     }
 
     /// <summary>
-    /// The lowest linear coefficient among task t's options (0 for "none" when it may stay unassigned), when the residual
-    /// does not couple tasks; NaN otherwise.
+    /// The lowest linear coefficient among each task's options (0 for "none" when it may stay unassigned), when the
+    /// residual does not couple tasks; null otherwise.
     /// </summary>
-    public double CheapestLinear(int task) => _cheapestLinear is { } cheapest ? cheapest[task] : double.NaN;
-
-    /// <summary>The lowest linear coefficient of each task's options (<see cref="CheapestLinear"/>); null when the residual couples tasks.</summary>
     internal double[]? CheapestLinearOfTask => _cheapestLinear;
 
     /// <summary>

@@ -375,9 +375,9 @@ internal sealed class OneHotState
 
     /// <summary>
     /// The capacity-penalty part of <see cref="CycleDelta"/> for a move of <c>OneHotProposals.CyclicTargets</c>: the penalty
-    /// changes of the two or three agents the tasks leave (every target is on one of them). Where no agent is penalised (every change is ≥ 0), it stops at the first
-    /// agent that takes the sum above <paramref name="stopAbove"/> and returns that partial sum: a Metropolis test against
-    /// it would reject the move anyway.
+    /// changes of the two or three agents the tasks leave (every target is on one of them). Where no agent is penalised
+    /// (every change is ≥ 0), it stops at the first agent that takes the sum above <paramref name="stopAbove"/> and returns
+    /// that partial sum: a Metropolis test against it would reject the move anyway.
     /// </summary>
     public double CyclePenaltyChange(in CyclicExchange move, double stopAbove = double.PositiveInfinity)
     {

@@ -416,6 +416,44 @@ public class OneHotProposalTests
         Assert.InRange(shifts, total * (1 - pairs - options.CycleProbability) - 1, total * (1 - pairs - options.CycleProbability) + 1);
     }
 
+    /// <summary>
+    /// A sweep draws its proposals' tasks before pricing any (<c>OneHotMetropolis.DrawTasks</c>); at a β so low that every
+    /// move with a finite change is admitted, every task must still be moved about as often as the others with as many agents, and the cyclic exchanges
+    /// must still move three different tasks at once — which tasks drawn for the wrong proposal, or one task drawn for all
+    /// three places of a cycle, would not.
+    /// </summary>
+    [Fact]
+    public void A_hot_sweep_moves_every_task_about_equally_often_and_moves_three_tasks_by_a_cycle()
+    {
+        var structure = Formulate(56, tasks: 12, agents: 4).Structure;
+        var metropolis = new OneHotMetropolis(structure, new SimulatedAnnealingOptions());
+        Assert.Equal(structure.TaskCount, metropolis.Movable.Length);
+        var state = new OneHotState(structure, RandomAssignment(structure, new Random(3)));
+        var random = new Xoshiro256(9, 0);
+        var moved = new int[structure.TaskCount];
+        var before = (int[])state.VariableOfTask.Clone();
+        var threeTaskMoves = 0;
+        void Count()
+        {
+            var changed = 0;
+            for (var t = 0; t < moved.Length; t++)
+            {
+                if (state.VariableOfTask[t] == before[t]) continue;
+                (moved[t], before[t]) = (moved[t] + 1, state.VariableOfTask[t]);
+                changed++;
+            }
+            if (changed == 3) threeTaskMoves++;
+        }
+        for (var s = 0; s < 2000; s++) metropolis.Sweep(state, 1e-9, ref random, Count);
+        // Tasks with fewer agents (every fourth needs a skill one agent lacks) have fewer moves; compare like with like.
+        foreach (var group in Enumerable.Range(0, moved.Length).GroupBy(t => structure.TaskVariables(t).Count))
+        {
+            var mean = group.Average(t => moved[t]);
+            Assert.All(group, t => Assert.InRange(moved[t], 0.85 * mean, 1.15 * mean));
+        }
+        Assert.True(threeTaskMoves > 2000 * structure.TaskCount * 0.1, $"{threeTaskMoves} three-task moves in 2000 sweeps");
+    }
+
     [Fact]
     public void Swap_and_cycle_shares_may_not_exceed_one()
     {

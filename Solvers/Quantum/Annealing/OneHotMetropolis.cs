@@ -47,7 +47,8 @@ internal sealed class OneHotMetropolis
     {
         var (chains, swaps, cycles, shifts) = NextBlocks();
         var count = 0;
-        // A block's size may come out at −1 (NextBlocks keeps each kind's running total, not each sweep's size, ≥ 0): it makes no proposal.
+        // A block's size may come out at −1 (NextBlocks keeps each kind's running total ≥ 0, not each sweep's size):
+        // such a block makes no proposal and draws no task.
         var tasks = DrawTasks(2 * Math.Max(0, chains) + 2 * Math.Max(0, swaps) + 3 * Math.Max(0, cycles) + Math.Max(0, shifts), ref random);
         var next = 0;
         // One threshold per sweep, passed by value: each proposal tests against its own copy, so draws its own u.

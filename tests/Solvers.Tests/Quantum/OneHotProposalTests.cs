@@ -418,12 +418,12 @@ public class OneHotProposalTests
 
     /// <summary>
     /// A sweep draws its proposals' tasks before pricing any (<c>OneHotMetropolis.DrawTasks</c>); at a β so low that every
-    /// move with a finite change is admitted, every task must still be moved about as often as the others with as many agents, and the cyclic exchanges
-    /// must still move three different tasks at once — which tasks drawn for the wrong proposal, or one task drawn for all
-    /// three places of a cycle, would not.
+    /// move with a finite change is admitted, every task must still be moved about as often as the others with as many
+    /// agents, and the cyclic exchanges must still move three different tasks at once — which tasks drawn for the wrong
+    /// proposal, or one task drawn for all three places of a cycle, would not.
     /// </summary>
     [Fact]
-    public void A_hot_sweep_moves_every_task_about_equally_often_and_moves_three_tasks_by_a_cycle()
+    public void A_hot_sweep_moves_tasks_with_as_many_agents_equally_often_and_three_at_once_by_a_cycle()
     {
         var structure = Formulate(56, tasks: 12, agents: 4).Structure;
         var metropolis = new OneHotMetropolis(structure, new SimulatedAnnealingOptions());

@@ -32,7 +32,7 @@ foreach (var path in args)
     var metropolis = new OneHotMetropolis(structure, new SimulatedAnnealingOptions());
     var random = new Xoshiro256(1, 0);
     var state = new OneHotState(structure, OneHotStart.Choice(structure, new QuboSampleRequest(1, TimeSpan.FromSeconds(1)), 0, ref random));
-    var (hot, cold) = BetaSchedule.OneHotRange(structure, qubo.Report.ObjectiveResolution);
+    var (hot, cold) = BetaSchedule.OneHotRange(structure, qubo.Report.ObjectiveResolution, new SimulatedAnnealingOptions().HotSpreadShare);
     foreach (var place in places)
     {
         var beta = BetaSchedule.At(BetaScheduleKind.Geometric, hot, cold, place);

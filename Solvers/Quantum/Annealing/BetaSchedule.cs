@@ -30,12 +30,13 @@ public static class BetaSchedule
 
     /// <summary>
     /// The range for moves inside the one-hot subspace, from the objective rather than the penalties: hot enough
-    /// that the median task's spread between its cheapest and dearest option is accepted with probability ½,
-    /// cold enough that the energy resolution (else the smallest spread) is accepted with probability 1 %.
-    /// Overloads stay priced by the full penalty, so a cold read settles on assignments that fit.
+    /// that <paramref name="hotSpreadShare"/> × the median task's spread between its cheapest and dearest option is
+    /// accepted with probability ½, cold enough that the energy resolution (else the smallest spread) is accepted with
+    /// probability 1 %. Overloads stay priced by the full penalty, so a cold read settles on assignments that fit.
     /// </summary>
-    public static (double Hot, double Cold) OneHotRange(QuboAssignmentStructure structure, double? energyResolution = null)
+    public static (double Hot, double Cold) OneHotRange(QuboAssignmentStructure structure, double? energyResolution = null, double hotSpreadShare = 1)
     {
+        if (!(hotSpreadShare > 0)) throw new ArgumentOutOfRangeException(nameof(hotSpreadShare), hotSpreadShare, "Must be above 0.");
         ArgumentNullException.ThrowIfNull(structure);
         var spreads = new List<double>();
         for (var t = 0; t < structure.TaskCount; t++)
@@ -48,7 +49,7 @@ public static class BetaSchedule
         }
         if (spreads.Count == 0) return (1, 1);
         spreads.Sort();
-        var hot = Math.Log(2) / spreads[spreads.Count / 2];
+        var hot = Math.Log(2) / (hotSpreadShare * spreads[spreads.Count / 2]);
         var cold = Math.Log(100) / (energyResolution is > 0 and var r ? r : spreads[0]);
         return (hot, Math.Max(cold, hot));
     }

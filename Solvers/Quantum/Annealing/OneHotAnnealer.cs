@@ -27,8 +27,14 @@ internal static class OneHotAnnealer
 {
     public static QuboSample Anneal(
         QuboAssignmentStructure structure, (double Hot, double Cold) range, SimulatedAnnealingOptions options, QuboSampleRequest request,
-        int read, ref Xoshiro256 random, long deadline, double budget, CancellationToken cancellationToken) =>
-        Finish(Walk(structure, range, options, request, read, null, ref random, deadline, budget, cancellationToken), options, deadline, cancellationToken);
+        int read, ref Xoshiro256 random, long deadline, double budget, CancellationToken cancellationToken)
+    {
+        // The walk ends early enough to leave the quench its share of the read's time (it keeps what it does not use).
+        var walkBudget = options.Quench ? budget * (1 - options.QuenchShare) : budget;
+        var now = Stopwatch.GetTimestamp();
+        var walkDeadline = now + (long)Math.Min(walkBudget * Stopwatch.Frequency, deadline - now);
+        return Finish(Walk(structure, range, options, request, read, null, ref random, walkDeadline, walkBudget, cancellationToken), options, deadline, cancellationToken);
+    }
 
     /// <summary>
     /// The anneal's walk, to the end of its schedule — or, with a <paramref name="handOver"/>, to the first place at or
@@ -105,7 +111,7 @@ internal static class OneHotAnnealer
     {
         var structure = walk.State.Structure;
         var kept = new OneHotState(structure, walk.Best);
-        if (options.Quench) OneHotQuench.Run(kept, deadline, cancellationToken);
+        if (options.Quench) OneHotQuench.Run(kept, options.CycleProbability > 0, deadline, cancellationToken);
         return new QuboSample(kept.ToBits(), new OneHotState(structure, kept.VariableOfTask).Energy);
     }
 

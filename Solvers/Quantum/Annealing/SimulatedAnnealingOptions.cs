@@ -48,7 +48,8 @@ public sealed record SimulatedAnnealingOptions
 
     /// <summary>
     /// On a scheduling QUBO, end each read at zero temperature: steepest descent over every shift, swap and ejection
-    /// chain from the read's best state (<see cref="OneHotQuench"/>). Default true.
+    /// chain from the read's best state, and where <see cref="CycleProbability"/> is above 0 and the residual does not couple
+    /// tasks, every cyclic exchange of three tasks too (<see cref="OneHotQuench"/>). Default true.
     /// </summary>
     public bool Quench { get; init; } = true;
 
@@ -59,6 +60,23 @@ public sealed record SimulatedAnnealingOptions
     /// geometric schedule).
     /// </summary>
     public double ReverseAnnealingStart { get; init; } = 0.5;
+
+    /// <summary>
+    /// On a scheduling QUBO (one-hot moves) without a <see cref="BetaRange"/>, where the schedule starts: hot enough that this
+    /// share of the median task's spread between its cheapest and dearest option is accepted with probability ½
+    /// (<see cref="BetaSchedule.OneHotRange"/>). Default 0.1: at 1 (the median spread itself) the first third of a geometric
+    /// schedule walks almost at random among the assignments that fit, and the 400- and 900-task Yagiura instances, short of
+    /// sweeps, measured lower gaps with that time spent colder (docs/qubo-annealing-hybrid.md, "Round 11").
+    /// </summary>
+    public double HotSpreadShare { get; init; } = 0.1;
+
+    /// <summary>
+    /// With <see cref="Quench"/>, the share of a read's time budget its anneal leaves to the quench (which ends at the read's
+    /// deadline; what it does not use goes to later reads; <see cref="ReplicaExchange"/> reads keep no such share). Default 0.1: the walk of a read that uses its whole budget ended at
+    /// the deadline and left the quench no time at all, and on a 900-task Yagiura instance the quench's cyclic exchanges take
+    /// 0.5–2 s (docs/qubo-annealing-hybrid.md, "Round 11").
+    /// </summary>
+    public double QuenchShare { get; init; } = 0.1;
 
     /// <summary>
     /// On a scheduling QUBO (one-hot moves), the capacity-penalty schedule (<see cref="PenaltyRampOptions"/>); null = the
@@ -98,6 +116,8 @@ public sealed record SimulatedAnnealingOptions
             throw new ArgumentException("A penalty schedule and replica exchange cannot be combined.", nameof(ReplicaExchange));
         if (RejectionFreeBelow is not null && ReplicaExchange is not null)
             throw new ArgumentException("Rejection-free steps and replica exchange cannot be combined.", nameof(ReplicaExchange));
+        if (!(HotSpreadShare > 0)) throw new ArgumentOutOfRangeException(nameof(HotSpreadShare), HotSpreadShare, "Must be above 0.");
+        if (!(QuenchShare is >= 0 and < 1)) throw new ArgumentOutOfRangeException(nameof(QuenchShare), QuenchShare, "Must be in [0, 1).");
         if (Reads < 1) throw new ArgumentOutOfRangeException(nameof(Reads), Reads, "At least one read is needed.");
         if (Sweeps < 1) throw new ArgumentOutOfRangeException(nameof(Sweeps), Sweeps, "At least one sweep is needed.");
         if (!(ReverseAnnealingStart is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(ReverseAnnealingStart), ReverseAnnealingStart, "Must be in [0, 1].");

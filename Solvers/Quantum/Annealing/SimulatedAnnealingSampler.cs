@@ -39,7 +39,7 @@ public sealed class SimulatedAnnealingSampler(SimulatedAnnealingOptions options)
     {
         ArgumentNullException.ThrowIfNull(structure);
         ArgumentNullException.ThrowIfNull(request);
-        var range = _options.BetaRange ?? BetaSchedule.OneHotRange(structure, request.EnergyResolution);
+        var range = _options.BetaRange ?? BetaSchedule.OneHotRange(structure, request.EnergyResolution, _options.HotSpreadShare);
         if (_options.ReplicaExchange is not null)
             return ParallelReads.Run(_options.Reads, request, (int read, ref Xoshiro256 random, long deadline, double budget) =>
                 OneHotReplicaExchange.Run(structure, range, _options, request, read, ref random, deadline, budget, cancellationToken), cancellationToken);

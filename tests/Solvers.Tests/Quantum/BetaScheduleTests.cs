@@ -13,4 +13,18 @@ public class BetaScheduleTests
     [InlineData(0, 1, 0.0, 10.0, 1.0)]      // a one-sweep schedule is all cold
     public void An_anytime_read_is_as_far_as_the_later_of_its_sweeps_and_its_clock(int sweep, int sweeps, double elapsed, double budget, double expected) =>
         Assert.Equal(expected, BetaSchedule.AnytimeFraction(sweep, sweeps, elapsed, budget), 9);
+
+    [Fact]
+    public void The_hot_end_accepts_the_given_share_of_the_median_spread_with_probability_one_half()
+    {
+        var structure = QuboTestProblems.FormulateGap(77, 20, 4).Structure;
+        var (hot, cold) = BetaSchedule.OneHotRange(structure);
+        var (tenth, sameCold) = BetaSchedule.OneHotRange(structure, hotSpreadShare: 0.1);
+
+        Assert.Equal(10 * hot, tenth, 9);
+        Assert.Equal(cold, sameCold);
+        Assert.Equal(0.1, new SimulatedAnnealingOptions().HotSpreadShare);
+        Assert.Contains("HotSpreadShare", Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedAnnealingSampler(new SimulatedAnnealingOptions { HotSpreadShare = 0 })).Message);
+        Assert.Contains("QuenchShare", Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedAnnealingSampler(new SimulatedAnnealingOptions { QuenchShare = 1 })).Message);
+    }
 }

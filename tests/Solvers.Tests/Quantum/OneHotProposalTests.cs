@@ -32,7 +32,7 @@ public class OneHotProposalTests
         for (var round = 0; round < count; round++)
         {
             var state = new OneHotState(structure, RandomAssignment(structure, random));
-            if (round % 2 == 0) OneHotQuench.Run(state, long.MaxValue, CancellationToken.None);
+            if (round % 2 == 0) OneHotQuench.Run(state, cyclicExchanges: false, long.MaxValue, CancellationToken.None);
             yield return state;
         }
     }

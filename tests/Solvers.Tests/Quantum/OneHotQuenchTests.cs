@@ -21,7 +21,7 @@ public class OneHotQuenchTests
             var state = new OneHotState(structure, choice);
             var before = state.Energy;
 
-            OneHotQuench.Run(state, long.MaxValue, CancellationToken.None);
+            OneHotQuench.Run(state, cyclicExchanges: false, long.MaxValue, CancellationToken.None);
 
             Assert.True(state.Energy <= before + 1e-9);
             Assert.Equal(qubo.Model.Energy(state.ToBits()), state.Energy, 6);

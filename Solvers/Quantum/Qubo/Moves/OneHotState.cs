@@ -325,6 +325,27 @@ internal sealed class OneHotState
         return fixedPart + _cheapestLinear![other] - _linearOfTask[other];
     }
 
+    /// <summary>Whether cyclic exchanges are priced here: only when the residual does not couple tasks (a total-cost objective).</summary>
+    public bool PricesCycles => _linear is not null;
+
+    /// <summary>
+    /// The load-independent part of task t's energy change if it moved to <paramref name="agent"/>: the difference of the two
+    /// linear coefficients (+∞ where it has no variable). Only where <see cref="PricesCycles"/>.
+    /// </summary>
+    public double ArrivalChange(int task, int agent) => PairCoefficient(task, agent) - _linearOfTask[task];
+
+    /// <summary>The load (in capacity units) task t would put on <paramref name="agent"/> (0 where it has no variable there).</summary>
+    public double LoadAt(int task, int agent) => PairLoad(task, agent);
+
+    /// <summary>The load (in capacity units) task t puts on its agent now.</summary>
+    public double LoadOfTask(int task) => _loadOfTask[task];
+
+    /// <summary>
+    /// How much load agent a can still take with its penalty staying 0 (+∞ without a capacity); null where that is not a
+    /// threshold (loads or a capacity off the slack's grid), so that only pricing a move tells.
+    /// </summary>
+    public double? FreeRoom(int agent) => double.IsNegativeInfinity(_freeUpTo[agent]) ? null : _freeUpTo[agent] - _load[agent];
+
     /// <summary>
     /// The linear coefficient of x[t,a] (+∞ without a variable), for a residual that does not couple tasks: from the dense
     /// table where the structure has one, else through the variable.

@@ -94,5 +94,7 @@ public class CycleDescentTests
         Assert.Equal(sample.Energy, state.Energy, 6);
         Assert.Equal(0, state.PenalizedAgents);
         Assert.True(LowestCycleDelta(state) >= -1e-6, "the sample still has an improving cyclic exchange: the quench had no time");
+        Assert.Equal(0.1, new SimulatedAnnealingOptions().QuenchShare);
+        Assert.Contains("QuenchShare", Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedAnnealingSampler(options with { QuenchShare = 1 })).Message);
     }
 }
